@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from pcmd.accounts.views import home
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("pcmd.core.urls")),
+    path("tai-khoan/", include("pcmd.accounts.urls")),
+    path("don-vi/", include("pcmd.geography.urls")),
+    path("co-quan/", include("pcmd.agencies.urls")),
+    path("nhat-ky/", include("pcmd.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
+
+handler400 = "pcmd.core.views.bad_request"
+handler403 = "pcmd.core.views.permission_denied"
+handler404 = "pcmd.core.views.page_not_found"
+handler500 = "pcmd.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

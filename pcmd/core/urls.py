@@ -1,0 +1,8 @@
+from django.urls import path
+
+from pcmd.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+]
