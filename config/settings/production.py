@@ -23,6 +23,8 @@ EMAIL_PORT = env.integer("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.text("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env.text("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.flag("DJANGO_EMAIL_USE_TLS", False)
+# WhiteNoise serves the collected static files behind the reverse proxy (right after SecurityMiddleware).
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
