@@ -39,7 +39,9 @@ def other_province(db):
 
 @pytest.fixture
 def health_department(son_la):
-    return AgencyFactory(unit=son_la, kind=AgencyKind.HEALTH, name="Sở Y tế tỉnh Sơn La", short_name="Sở Y tế")
+    return AgencyFactory(
+        unit=son_la, kind=AgencyKind.HEALTH, name="Sở Y tế tỉnh Sơn La", short_name="Sở Y tế"
+    )
 
 
 @pytest.fixture
@@ -73,15 +75,17 @@ def other_province_officer(other_province):
 
 @pytest.fixture
 def provincial_team(son_la, health_department):
-    return InspectionTeamFactory(unit=son_la, lead_agency=health_department,
-                                 name="Đội kiểm tra liên ngành 178 tỉnh Sơn La")
+    return InspectionTeamFactory(
+        unit=son_la, lead_agency=health_department, name="Đội kiểm tra liên ngành 178 tỉnh Sơn La"
+    )
 
 
 @pytest.fixture
 def inspector(son_la, provincial_team):
     user = UserFactory(username="thanhtra.sonla", full_name="Hà Văn Kiểm")
-    MembershipFactory(user=user, unit=son_la, agency=provincial_team.lead_agency, team=provincial_team,
-                      role=Role.INSPECTOR)
+    MembershipFactory(
+        user=user, unit=son_la, agency=provincial_team.lead_agency, team=provincial_team, role=Role.INSPECTOR
+    )
     return user
 
 
@@ -116,6 +120,13 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+        "args": [
+            "--no-sandbox",
+            "--headless=new",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }

@@ -1,4 +1,5 @@
 """/api/v1/: each app contributes its own api_urls module."""
+
 from django.urls import include, path
 
 urlpatterns = [

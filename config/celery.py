@@ -1,4 +1,5 @@
 """Celery application. Production uses Redis; the embedded default runs tasks eagerly, without a broker."""
+
 import os
 
 from celery import Celery

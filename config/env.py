@@ -28,8 +28,8 @@ def flag(name: str, default: bool = False) -> bool:
 
 
 def integer(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    return int(raw) if raw not in (None, "") else default
+    raw = os.environ.get(name, "")
+    return int(raw) if raw else default
 
 
 def items(name: str, default: str = "") -> list[str]:
@@ -46,7 +46,7 @@ def require(name: str) -> str:
 
 def database(default_url: str) -> dict:
     """DATABASE_URL, or the embedded SQLite default."""
-    config = dj_database_url.parse(os.environ.get("DATABASE_URL") or default_url, conn_max_age=60)
+    config: dict = dict(dj_database_url.parse(os.environ.get("DATABASE_URL") or default_url, conn_max_age=60))
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         # WAL lets readers continue while one writer commits; the timeout waits for a busy writer.

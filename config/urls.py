@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from pcmd.accounts.views import home
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from pcmd.accounts.views import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -1,4 +1,5 @@
 """The embedded default: SQLite under var/, no broker (tasks run in-process), mail to the console."""
+
 from config.settings.base import *  # noqa: F403
 from config.settings.base import VAR_DIR
 

@@ -1,4 +1,5 @@
 """Production: PostgreSQL, Redis (cache, sessions, Celery broker), fails closed without its secrets."""
+
 from config import env
 from config.settings.base import *  # noqa: F403
 

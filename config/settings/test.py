@@ -1,4 +1,5 @@
 """Settings for the test suite: fast hashing, in-memory mail, eager tasks. DATABASE_URL selects PostgreSQL."""
+
 from config.settings.base import *  # noqa: F403
 
 PCMD_ENVIRONMENT = "test"

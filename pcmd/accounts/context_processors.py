@@ -1,4 +1,4 @@
-"""Navigation for the base layout: the active membership, the others to switch to, and menu items by capability."""
+"""Navigation for the base layout: the active membership, the others to switch to, the menu by capability."""
 
 from __future__ import annotations
 
@@ -7,15 +7,16 @@ from typing import Any
 from django.http import HttpRequest
 
 from pcmd.accounts import scoping
-from pcmd.accounts.navigation import menu_for
+from pcmd.accounts.navigation import menu_entries
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    user = getattr(request, "user", None)
+    user: Any = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    active = scoping.active_membership(user)
     return {
-        "active_membership": scoping.active_membership(user),  # type: ignore[arg-type]
-        "switchable_memberships": list(scoping.active_memberships(user)),  # type: ignore[arg-type]
-        "menu": menu_for(user),  # type: ignore[arg-type]
+        "active_membership": active,
+        "switchable_memberships": [m for m in scoping.active_memberships(user) if m != active],
+        "menu": menu_entries(user, request.path),
     }

@@ -88,7 +88,9 @@ def jurisdiction_of(user: User | None) -> Jurisdiction:
     return Jurisdiction(paths=(membership.unit.scope_path,))
 
 
-def scope_queryset(queryset: QuerySet, user: User | None, scope_path_field: str = "unit__scope_path") -> QuerySet:
+def scope_queryset(
+    queryset: QuerySet, user: User | None, scope_path_field: str = "unit__scope_path"
+) -> QuerySet:
     """Restrict any queryset to the user's jurisdiction through the given scope_path lookup."""
     jurisdiction = jurisdiction_of(user)
     if jurisdiction.is_empty:

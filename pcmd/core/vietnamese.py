@@ -13,8 +13,14 @@ _LETTER_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
 # Tone marks sort after the letter order: no tone, huyền, hỏi, ngã, sắc, nặng (the usual dictionary order).
 _TONE_RANK = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 # Combining marks that make a distinct letter, not a tone.
-_LETTER_MARKS = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
-                 ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_LETTER_MARKS = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
 
 
 def search_key(text: str) -> str:

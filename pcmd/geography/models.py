@@ -11,6 +11,8 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from pcmd.core.models import TimestampedModel
 
@@ -42,34 +44,38 @@ class AdminUnitQuerySet(models.QuerySet["AdminUnit"]):
 
 class AdminUnit(TimestampedModel):
     class Era(models.TextChoices):
-        CURRENT = "current", "Từ 01/07/2025 (chính quyền hai cấp)"
-        LEGACY = "legacy", "Đến 30/06/2025 (ba cấp)"
+        CURRENT = "current", _("Từ 01/07/2025 (chính quyền hai cấp)")
+        LEGACY = "legacy", _("Đến 30/06/2025 (ba cấp)")
 
     class Level(models.TextChoices):
-        PROVINCE = "province", "Tỉnh, thành phố"
-        DISTRICT = "district", "Quận, huyện, thị xã"
-        COMMUNE = "commune", "Xã, phường, đặc khu"
+        PROVINCE = "province", _("Tỉnh, thành phố")
+        DISTRICT = "district", _("Quận, huyện, thị xã")
+        COMMUNE = "commune", _("Xã, phường, đặc khu")
 
-    era = models.CharField("thời kỳ", max_length=8, choices=Era.choices)
-    level = models.CharField("cấp", max_length=8, choices=Level.choices)
+    era = models.CharField(_("thời kỳ"), max_length=8, choices=Era.choices)
+    level = models.CharField(_("cấp"), max_length=8, choices=Level.choices)
     # Official GSO code: 2 digits for a province, 3 for a legacy district, 5 for a commune.
-    code = models.CharField("mã", max_length=5)
-    name = models.CharField("tên", max_length=120)
+    code = models.CharField(_("mã"), max_length=5)
+    name = models.CharField(_("tên"), max_length=120)
     # "Tỉnh", "Thành phố", "Huyện", "Xã", "Phường", "Đặc khu", ... as the unit is officially styled.
-    division_type = models.CharField("loại", max_length=40, blank=True)
+    division_type = models.CharField(_("loại"), max_length=40, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name="đơn vị cấp trên", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     # Materialised path within the era: "14", "14.04105"; legacy units are prefixed "L": "L14.116.04105".
-    path = models.CharField("đường dẫn", max_length=40, unique=True)
+    path = models.CharField(_("đường dẫn"), max_length=40, unique=True)
     # Path of the current unit this unit lies in (itself for current units; for a legacy commune its default
     # successor commune; for a legacy district or province the current province). Jurisdiction uses this.
-    scope_path = models.CharField("thuộc phạm vi", max_length=40, db_index=True)
-    valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
-    valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
-    latitude = models.FloatField("vĩ độ", null=True, blank=True)
-    longitude = models.FloatField("kinh độ", null=True, blank=True)
+    scope_path = models.CharField(_("thuộc phạm vi"), max_length=40, db_index=True)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    latitude = models.FloatField(_("vĩ độ"), null=True, blank=True)
+    longitude = models.FloatField(_("kinh độ"), null=True, blank=True)
     # Derived keys stored for portable search and sort (see pcmd.core.vietnamese).
     name_search = models.CharField(max_length=120, db_index=True, editable=False)
     name_sort = models.CharField(max_length=500, db_index=True, editable=False)
@@ -77,8 +83,8 @@ class AdminUnit(TimestampedModel):
     objects = AdminUnitQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "đơn vị hành chính"
-        verbose_name_plural = "đơn vị hành chính"
+        verbose_name = _("đơn vị hành chính")
+        verbose_name_plural = _("đơn vị hành chính")
         ordering = ["era", "path"]
         constraints = [
             models.UniqueConstraint(fields=["era", "level", "code"], name="unit_unique_code_per_era_level"),
@@ -91,6 +97,16 @@ class AdminUnit(TimestampedModel):
     @property
     def is_legacy(self) -> bool:
         return self.era == self.Era.LEGACY
+
+    def get_absolute_url(self) -> str:
+        name = "geography:legacy-unit-detail" if self.is_legacy else "geography:unit-detail"
+        return reverse(name, kwargs={"code": self.code})
+
+    @property
+    def ancestor_paths(self) -> list[str]:
+        """Paths of the units above this one, top first: "L14.116.04105" → ["L14", "L14.116"]."""
+        parts = self.path.split(".")
+        return [".".join(parts[:i]) for i in range(1, len(parts))]
 
     @property
     def province_code(self) -> str:
@@ -105,17 +121,17 @@ class UnitSuccession(models.Model):
     """A legacy unit became (all or part of) a current unit on 1 July 2025."""
 
     legacy_unit = models.ForeignKey(
-        AdminUnit, on_delete=models.CASCADE, related_name="successions", verbose_name="đơn vị cũ"
+        AdminUnit, on_delete=models.CASCADE, related_name="successions", verbose_name=_("đơn vị cũ")
     )
     successor = models.ForeignKey(
-        AdminUnit, on_delete=models.CASCADE, related_name="predecessions", verbose_name="đơn vị mới"
+        AdminUnit, on_delete=models.CASCADE, related_name="predecessions", verbose_name=_("đơn vị mới")
     )
-    # A legacy commune split among several new communes: data without a finer location goes to the default one.
-    is_default = models.BooleanField("đơn vị tiếp nhận mặc định", default=False)
+    # A legacy commune split among several new communes: data with no finer location goes to the default one.
+    is_default = models.BooleanField(_("đơn vị tiếp nhận mặc định"), default=False)
 
     class Meta:
-        verbose_name = "sáp nhập đơn vị"
-        verbose_name_plural = "sáp nhập đơn vị"
+        verbose_name = _("sáp nhập đơn vị")
+        verbose_name_plural = _("sáp nhập đơn vị")
         ordering = ["legacy_unit_id", "-is_default", "successor_id"]
         constraints = [
             models.UniqueConstraint(fields=["legacy_unit", "successor"], name="succession_unique_pair"),

@@ -9,14 +9,17 @@ def test_commune_officer_sees_only_their_commune(commune_officer, commune, other
     assert list(visible) == [commune]
 
 
-def test_province_officer_sees_the_province_and_its_communes(province_officer, son_la, commune, other_commune):
+def test_province_officer_sees_the_province_and_its_communes(
+    province_officer, son_la, commune, other_commune
+):
     visible = set(scoping.scope_queryset(AdminUnit.objects.all(), province_officer, "scope_path"))
     assert visible == {son_la, commune, other_commune}
 
 
 def test_officer_of_another_province_sees_nothing_of_son_la(other_province_officer, son_la, commune):
-    visible = scoping.scope_queryset(AdminUnit.objects.within_scope(son_la.path), other_province_officer,
-                                     "scope_path")
+    visible = scoping.scope_queryset(
+        AdminUnit.objects.within_scope(son_la.path), other_province_officer, "scope_path"
+    )
     assert not visible.exists()
 
 

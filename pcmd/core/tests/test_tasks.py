@@ -33,7 +33,7 @@ def test_send_email_goes_through_a_real_redis_broker_and_worker(settings):
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             # when the task is published to Redis and consumed by the worker thread
             with app.connection_for_write(REDIS_URL) as connection:
-                send_email.apply_async(("Qua Redis", "Nội dung", ["b@example.vn"]), connection=connection)
+                send_email.apply_async(("Qua Redis", "Nội dung", ["b@example.vn"]), connection=connection)  # type: ignore[call-arg]
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline and not mail.outbox:
                 time.sleep(0.1)

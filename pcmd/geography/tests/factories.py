@@ -6,7 +6,7 @@ from pcmd.core.vietnamese import search_key, sort_key
 from pcmd.geography.models import LEGACY_LAST_DAY, REORGANISATION_DATE, AdminUnit
 
 
-class AdminUnitFactory(factory.django.DjangoModelFactory):
+class AdminUnitFactory(factory.django.DjangoModelFactory[AdminUnit]):
     """A current-era province by default; pass parent= for a commune (path and scope follow the parent)."""
 
     class Meta:
@@ -35,23 +35,32 @@ class AdminUnitFactory(factory.django.DjangoModelFactory):
 
     @factory.lazy_attribute
     def name_search(self) -> str:
-        return search_key(self.name)
+        return search_key(str(self.name))
 
     @factory.lazy_attribute
     def name_sort(self) -> str:
-        return sort_key(self.name)
+        return sort_key(str(self.name))
 
 
 def make_province(code: str, name: str) -> AdminUnit:
-    return AdminUnitFactory(code=code, name=name, level=AdminUnit.Level.PROVINCE, division_type="Tỉnh")
+    return AdminUnitFactory.create(code=code, name=name, level=AdminUnit.Level.PROVINCE, division_type="Tỉnh")
 
 
 def make_commune(province: AdminUnit, code: str, name: str) -> AdminUnit:
     division = name.split(" ")[0]
-    return AdminUnitFactory(code=code, name=name, level=AdminUnit.Level.COMMUNE, parent=province,
-                            division_type=division)
+    return AdminUnitFactory.create(
+        code=code, name=name, level=AdminUnit.Level.COMMUNE, parent=province, division_type=division
+    )
 
 
 def make_legacy(code: str, name: str, level: str, parent: AdminUnit | None, scope_path: str) -> AdminUnit:
-    return AdminUnitFactory(era=AdminUnit.Era.LEGACY, code=code, name=name, level=level, parent=parent,
-                            scope_path=scope_path, valid_from=None, valid_to=LEGACY_LAST_DAY)
+    return AdminUnitFactory.create(
+        era=AdminUnit.Era.LEGACY,
+        code=code,
+        name=name,
+        level=level,
+        parent=parent,
+        scope_path=scope_path,
+        valid_from=None,
+        valid_to=LEGACY_LAST_DAY,
+    )

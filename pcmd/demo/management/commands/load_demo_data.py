@@ -1,0 +1,93 @@
+"""`manage.py load_demo_data`: the demo province, agencies, teams and accounts; prints the accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pcmd.accounts.models import Membership, User
+from pcmd.demo.services import DemoReport, demo_data_load, ensure_admin_units, refuse_in_production
+
+WHAT = {
+    "agencies": gettext_lazy("cơ quan"),
+    "focal_assignments": gettext_lazy("giao cơ quan thường trực"),
+    "teams": gettext_lazy("đội kiểm tra"),
+    "team_members": gettext_lazy("thành viên đội"),
+    "accounts": gettext_lazy("tài khoản"),
+    "memberships": gettext_lazy("phân công"),
+}
+
+
+def _where(membership: Membership) -> str:
+    parts = [membership.unit.name if membership.unit else _("Toàn quốc")]
+    if membership.team is not None:
+        parts.append(membership.team.name)
+    elif membership.agency is not None:
+        parts.append(membership.agency.name)
+    return " — ".join(parts)
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp dữ liệu trình diễn (tỉnh Sơn La và một tỉnh khác, cơ quan, đội kiểm tra, tài khoản). "
+        "Chạy lại không tạo trùng."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        translation.activate("vi")
+        try:
+            refuse_in_production()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
+        ensure_admin_units(stdout=self.stdout)
+        report = demo_data_load()
+        self._summary(report)
+        self._accounts_table(report.accounts)
+
+    def _summary(self, report: DemoReport) -> None:
+        if not report.changed:
+            self.stdout.write(_("Dữ liệu trình diễn đã có đủ, không thay đổi gì."))
+            return
+        created = ", ".join(f"{count} {WHAT[key]}" for key, count in report.created.items())
+        if created:
+            self.stdout.write(self.style.SUCCESS(_("Đã tạo: %(created)s.") % {"created": created}))
+        if report.passwords_reset:
+            self.stdout.write(
+                _("Đã đặt lại mật khẩu trình diễn cho: %(users)s.")
+                % {"users": ", ".join(report.passwords_reset)}
+            )
+
+    def _accounts_table(self, accounts: list[tuple[User, list[Membership]]]) -> None:
+        rows = [(_("Tài khoản"), _("Họ và tên"), _("Vai trò"), _("Đơn vị — cơ quan/đội"))]
+        for user, memberships in accounts:
+            for index, membership in enumerate(memberships):
+                first = index == 0
+                rows.append(
+                    (
+                        user.username if first else "",
+                        user.full_name if first else "",
+                        str(membership.get_role_display()),
+                        _where(membership),
+                    )
+                )
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        self.stdout.write("")
+        self.stdout.write(_("Tài khoản trình diễn:"))
+        for number, row in enumerate(rows):
+            line = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]
+            self.stdout.write(line.rstrip())
+            if number == 0:
+                self.stdout.write("-" * min(len(line), 160))
+        self.stdout.write("")
+        self.stdout.write(
+            self.style.WARNING(
+                _("Mật khẩu chung của mọi tài khoản trình diễn: %(password)s")
+                % {"password": settings.PCMD_DEMO_PASSWORD}
+            )
+        )
