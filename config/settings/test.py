@@ -1,6 +1,10 @@
 """Settings for the test suite: fast hashing, in-memory mail, eager tasks. DATABASE_URL selects PostgreSQL."""
 
 from config.settings.base import *  # noqa: F403
+from config.settings.base import VAR_DIR
+
+# makemigrations --check reads the default database; make sure its folder exists on a fresh clone.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 PCMD_ENVIRONMENT = "test"
 DEBUG = False
