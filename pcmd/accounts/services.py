@@ -6,11 +6,8 @@ the log entry even outside a web request (management commands, the API with a to
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import Any
 
-from auditlog.context import auditlog_value, set_actor
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -31,6 +28,7 @@ from pcmd.accounts.policies import (
     can_switch_to,
 )
 from pcmd.accounts.scoping import set_active_membership
+from pcmd.core.audit_context import attributed_to
 from pcmd.geography.models import AdminUnit
 
 MEMBERSHIP_NOT_YOURS = _("Phân công này không thuộc tài khoản của bạn hoặc đã hết hiệu lực.")
@@ -42,23 +40,6 @@ MEMBERSHIP_EXISTS = _("Người dùng đã có phân công này.")
 NOT_ALLOWED_TO_MANAGE_USERS = _("Bạn không có quyền quản lý tài khoản.")
 NOT_ALLOWED_TO_GRANT = _("Bạn không được phân công vào đơn vị này hoặc với vai trò này.")
 CANNOT_DEACTIVATE = _("Bạn không thể vô hiệu hóa tài khoản này (kể cả tài khoản của chính bạn).")
-
-
-@contextlib.contextmanager
-def _attributed_to(actor: User) -> Iterator[None]:
-    """Make `actor` the author of the audit entries written inside the block.
-
-    AuditlogMiddleware's context has no actor for token-authenticated API calls, and commands have no
-    context at all. auditlog's set_actor leaves its value behind, so the previous value (the middleware's,
-    or none) is restored afterwards with a token; the request's address is kept on the entries.
-    """
-    outer: dict[str, Any] = auditlog_value.get(None) or {}
-    token = auditlog_value.set(outer)
-    try:
-        with set_actor(actor, remote_addr=outer.get("remote_addr"), remote_port=outer.get("remote_port")):
-            yield
-    finally:
-        auditlog_value.reset(token)
 
 
 def membership_switch(*, request: HttpRequest, actor: User, membership_id: int) -> Membership:
@@ -96,7 +77,7 @@ def user_create(
     except ValidationError as error:
         raise ValidationError({"password": error.messages}) from None
     user.set_password(password)
-    with _attributed_to(actor):
+    with attributed_to(actor):
         user.save()
     if role:
         membership_add(actor=actor, user=user, role=role, unit=unit, agency=agency, team=team)
@@ -134,7 +115,7 @@ def membership_add(
         raise ValidationError({"role": [MEMBERSHIP_EXISTS]})
     membership = Membership(user=user, role=role, unit=unit, agency=agency, team=team, is_active=True)
     membership.full_clean()
-    with _attributed_to(actor):
+    with attributed_to(actor):
         membership.save()
     return membership
 
@@ -147,7 +128,7 @@ def user_deactivate(*, actor: User, user: User) -> User:
         raise PermissionDenied(CANNOT_DEACTIVATE)
     if user.is_active:
         user.is_active = False
-        with _attributed_to(actor):
+        with attributed_to(actor):
             user.save(update_fields=["is_active"])
     return user
 

@@ -4,14 +4,11 @@ django-auditlog under the acting user."""
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import datetime
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
 
-from auditlog.context import auditlog_value, set_extra_data
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -20,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from pcmd.accounts.models import User
 from pcmd.agencies.models import Agency, FocalAgencyAssignment, InspectionTeam, TeamMember
 from pcmd.agencies.policies import can_manage_agencies_in, can_manage_agency, can_manage_team
+from pcmd.core.audit_context import attributed_to
 from pcmd.core.vietnamese import search_key, sort_key
 from pcmd.geography.models import LEGACY_LAST_DAY, AdminUnit
 
@@ -60,32 +58,15 @@ R = TypeVar("R")
 Errors = dict[str, list[ValidationError]]
 
 
-@contextlib.contextmanager
-def _attributed_to(actor: User) -> Iterator[None]:
-    """django-auditlog records the actor from the request only for session logins; the API (token) and
-    commands have no request user. Set it here, keeping the request's address when there is one."""
-    outer = auditlog_value.get(None) or {}
-    data = {key: outer[key] for key in ("remote_addr", "remote_port", "cid") if key in outer}
-    with set_extra_data(context_data={**data, "actor": actor}):
-        yield
-
-
 def _service(func: Callable[P, R]) -> Callable[P, R]:
-    """Atomic, and attributed to `actor` in the change log.
-
-    Runs in a copy of the context: auditlog's context manager does not restore the outer (middleware's) state,
-    so nesting it directly would leave the middleware's signal receiver connected.
-    """
+    """Atomic, and attributed to `actor` in the change log."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         actor = kwargs["actor"]
 
-        def run() -> R:
-            with _attributed_to(actor), transaction.atomic():  # type: ignore[arg-type]
-                return func(*args, **kwargs)
-
-        return contextvars.copy_context().run(run)
+        with attributed_to(actor), transaction.atomic():
+            return func(*args, **kwargs)
 
     return wrapper
 
