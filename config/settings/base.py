@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pcmd.accounts",
     "pcmd.agencies",
     "pcmd.audit",
+    "pcmd.planning",
     "pcmd.demo",
 ]
 
