@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from django.contrib import messages
@@ -25,7 +26,7 @@ from pcmd.agencies.forms import (
     TeamMemberForm,
     TeamMemberLeaveForm,
 )
-from pcmd.agencies.models import Agency
+from pcmd.agencies.models import Agency, InspectionTeam
 
 PAGE_SIZE = 50
 
@@ -98,33 +99,39 @@ def agency_detail(request: HttpRequest, agency_id: int) -> HttpResponse:
     return render(request, "agencies/agency_detail.html", _agency_detail_context(request, agency))
 
 
+def _form_page(
+    request: HttpRequest,
+    form: Any,
+    *,
+    save: Callable[[dict[str, Any]], Agency | InspectionTeam],
+    success: Callable[[Agency | InspectionTeam], str],
+    context: dict[str, Any],
+) -> HttpResponse:
+    """GET shows the form; a valid POST calls the service through `save` and goes to the saved object's page.
+
+    The service's field errors (stale version, overlapping dates...) come back onto the form.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(dict(form.cleaned_data))
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+        else:
+            messages.success(request, success(saved))
+            return redirect(saved.get_absolute_url())
+    return render(request, "agencies/form_page.html", {"form": form, **context})
+
+
 @require_http_methods(["GET", "POST"])
 def agency_create(request: HttpRequest) -> HttpResponse:
     if not policies.can_manage_agencies(_user(request)):
         raise PermissionDenied
-    form = AgencyForm(request.POST or None, user=_user(request), creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            agency = services.agency_create(
-                actor=_user(request),
-                unit=data["unit"],
-                kind=data["kind"],
-                name=data["name"],
-                short_name=data["short_name"],
-                valid_from=data["valid_from"],
-                valid_to=data["valid_to"],
-            )
-        except ValidationError as exc:
-            form.apply_service_errors(exc)
-        else:
-            messages.success(request, _("Đã thêm cơ quan «%(name)s».") % {"name": agency.name})
-            return redirect("agencies:agency-detail", agency_id=agency.pk)
-    return render(
+    return _form_page(
         request,
-        "agencies/form_page.html",
-        {
-            "form": form,
+        AgencyForm(request.POST or None, user=_user(request), creating=True),
+        save=lambda data: services.agency_create(actor=_user(request), **data),
+        success=lambda agency: _("Đã thêm cơ quan «%(name)s».") % {"name": agency.name},
+        context={
             "page_title": _("Thêm cơ quan"),
             "parent_url_name": "agencies:agency-list",
             "parent_label": _("Cơ quan, đơn vị"),
@@ -138,26 +145,16 @@ def agency_edit(request: HttpRequest, agency_id: int) -> HttpResponse:
     if not policies.can_manage_agency(_user(request), agency):
         raise PermissionDenied
     form = AgencyForm(
-        request.POST or None,
-        initial=AgencyForm.initial_for(agency),
-        user=_user(request),
-        creating=False,
+        request.POST or None, initial=AgencyForm.initial_for(agency), user=_user(request), creating=False
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.agency_update(actor=_user(request), agency=agency, version=version, changes=data)
-        except ValidationError as exc:
-            form.apply_service_errors(exc)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("agencies:agency-detail", agency_id=agency.pk)
-    return render(
+    return _form_page(
         request,
-        "agencies/form_page.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: services.agency_update(
+            actor=_user(request), agency=agency, version=data.pop("version"), changes=data
+        ),
+        success=lambda _agency: _("Đã lưu thay đổi."),
+        context={
             "page_title": _("Sửa thông tin cơ quan"),
             "object": agency,
             "parent_url_name": "agencies:agency-list",
@@ -277,28 +274,12 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def team_create(request: HttpRequest) -> HttpResponse:
     if not policies.can_manage_agencies(_user(request)):
         raise PermissionDenied
-    form = TeamForm(request.POST or None, user=_user(request), creating=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            team = services.team_create(
-                actor=_user(request),
-                unit=data["unit"],
-                name=data["name"],
-                lead_agency=data["lead_agency"],
-                established_by=data["established_by"],
-                established_on=data["established_on"],
-            )
-        except ValidationError as exc:
-            form.apply_service_errors(exc)
-        else:
-            messages.success(request, _("Đã thành lập «%(name)s».") % {"name": team.name})
-            return redirect("agencies:team-detail", team_id=team.pk)
-    return render(
+    return _form_page(
         request,
-        "agencies/form_page.html",
-        {
-            "form": form,
+        TeamForm(request.POST or None, user=_user(request), creating=True),
+        save=lambda data: services.team_create(actor=_user(request), **data),
+        success=lambda team: _("Đã thành lập «%(name)s».") % {"name": team.name},
+        context={
             "page_title": _("Thêm đội kiểm tra liên ngành"),
             "parent_url_name": "agencies:team-list",
             "parent_label": _("Đội kiểm tra 178"),
@@ -312,26 +293,16 @@ def team_edit(request: HttpRequest, team_id: int) -> HttpResponse:
     if not policies.can_manage_team(_user(request), team):
         raise PermissionDenied
     form = TeamForm(
-        request.POST or None,
-        initial=TeamForm.initial_for(team),
-        user=_user(request),
-        creating=False,
+        request.POST or None, initial=TeamForm.initial_for(team), user=_user(request), creating=False
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        version = data.pop("version")
-        try:
-            services.team_update(actor=_user(request), team=team, version=version, changes=data)
-        except ValidationError as exc:
-            form.apply_service_errors(exc)
-        else:
-            messages.success(request, _("Đã lưu thay đổi."))
-            return redirect("agencies:team-detail", team_id=team.pk)
-    return render(
+    return _form_page(
         request,
-        "agencies/form_page.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: services.team_update(
+            actor=_user(request), team=team, version=data.pop("version"), changes=data
+        ),
+        success=lambda _team: _("Đã lưu thay đổi."),
+        context={
             "page_title": _("Sửa thông tin đội"),
             "object": team,
             "parent_url_name": "agencies:team-list",
