@@ -18,6 +18,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from pcmd.accounts import services as account_services
 from pcmd.accounts.models import Membership, User
 from pcmd.accounts.scoping import set_active_membership
 from pcmd.agencies import services as agency_services
@@ -94,17 +95,29 @@ class _Loader:
     def user(self, spec: dataset.AccountSpec) -> User:
         user = User.objects.filter(username=spec.username).first()
         if user is None:
-            user = User(
-                username=spec.username,
-                full_name=spec.full_name,
-                position=spec.position,
-                email=f"{spec.username}@pcmd.example",
-                is_staff=spec.is_superuser,
-                is_superuser=spec.is_superuser,
-            )
-            user.set_password(settings.PCMD_DEMO_PASSWORD)
-            user.full_clean()
-            user.save()
+            email = f"{spec.username}@pcmd.example"
+            if self._admin is None:
+                # The administrator is the bootstrap: nobody exists yet to create it through the service.
+                user = User(
+                    username=spec.username,
+                    full_name=spec.full_name,
+                    position=spec.position,
+                    email=email,
+                    is_staff=spec.is_superuser,
+                    is_superuser=spec.is_superuser,
+                )
+                user.set_password(settings.PCMD_DEMO_PASSWORD)
+                user.full_clean()
+                user.save()
+            else:
+                user = account_services.user_create(
+                    actor=self.admin,
+                    username=spec.username,
+                    password=settings.PCMD_DEMO_PASSWORD,
+                    full_name=spec.full_name,
+                    email=email,
+                    position=spec.position,
+                )
             self.report.count("accounts")
         elif not user.check_password(settings.PCMD_DEMO_PASSWORD):
             # The printed password must work: put it back if it was changed (or PCMD_DEMO_PASSWORD was).
@@ -114,18 +127,20 @@ class _Loader:
         return user
 
     def membership(self, user: User, spec: dataset.MembershipSpec) -> Membership:
-        values = {
-            "user": user,
-            "role": spec.role,
-            "unit": self.units[spec.unit] if spec.unit else None,
-            "agency": self.agencies[spec.agency_key] if spec.agency_key else None,
-            "team": self.teams[spec.team_key] if spec.team_key else None,
-        }
+        unit = self.units[spec.unit] if spec.unit else None
+        agency = self.agencies[spec.agency_key] if spec.agency_key else None
+        team = self.teams[spec.team_key] if spec.team_key else None
+        values = {"user": user, "role": spec.role, "unit": unit, "agency": agency, "team": team}
         membership = Membership.objects.filter(**values).first()
         if membership is None:
-            membership = Membership(**values)
-            membership.full_clean()
-            membership.save()
+            if self._admin is None:  # the administrator's own membership: the bootstrap, as above
+                membership = Membership(**values)
+                membership.full_clean()
+                membership.save()
+            else:
+                membership = account_services.membership_add(
+                    actor=self.admin, user=user, role=spec.role, unit=unit, agency=agency, team=team
+                )
             self.report.count("memberships")
         return membership
 
