@@ -5,19 +5,27 @@ django-auditlog under the acting user."""
 from __future__ import annotations
 
 import datetime
-import functools
-from collections.abc import Callable, Mapping
-from typing import Any, ParamSpec, TypeVar
+from collections.abc import Mapping
+from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pcmd.accounts.models import User
 from pcmd.agencies.models import Agency, FocalAgencyAssignment, InspectionTeam, TeamMember
 from pcmd.agencies.policies import can_manage_agencies_in, can_manage_agency, can_manage_team
-from pcmd.core.audit_context import attributed_to
+from pcmd.core.services import (
+    Errors,
+    add_error,
+    check_stale,
+    format_day,
+    normalise_spaces,
+    raise_if,
+    service,
+    today,
+    validate_instance,
+)
 from pcmd.core.vietnamese import search_key, sort_key
 from pcmd.geography.models import LEGACY_LAST_DAY, AdminUnit
 
@@ -25,10 +33,6 @@ PERIOD_REVERSED = _("Ngày kết thúc không được trước ngày bắt đ�
 AGENCY_NAME_TAKEN = _("Đơn vị hành chính này đã có cơ quan tên «%(name)s».")
 LEGACY_AGENCY_MUST_CLOSE = _(
     "Cơ quan của đơn vị hành chính cũ (trước sắp xếp) phải kết thúc hoạt động chậm nhất ngày 30/06/2025."
-)
-STALE_EDIT = _(
-    "Bản ghi đã được người khác sửa sau khi bạn mở (phiên bản hiện tại: %(current)s). "
-    "Hãy tải lại trang để xem thông tin mới nhất rồi sửa lại."
 )
 AGENCY_ALREADY_CLOSED = _("Cơ quan đã kết thúc hoạt động từ ngày %(day)s.")
 AGENCY_STILL_FOCAL = _(
@@ -53,61 +57,9 @@ INACTIVE_USER = _("Tài khoản này đã bị vô hiệu hóa.")
 AGENCY_EDITABLE_FIELDS = frozenset({"kind", "name", "short_name", "valid_from", "valid_to"})
 TEAM_EDITABLE_FIELDS = frozenset({"name", "lead_agency", "established_by", "established_on", "dissolved_on"})
 
-P = ParamSpec("P")
-R = TypeVar("R")
-Errors = dict[str, list[ValidationError]]
-
-
-def _service(func: Callable[P, R]) -> Callable[P, R]:
-    """Atomic, and attributed to `actor` in the change log."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        actor = kwargs["actor"]
-
-        with attributed_to(actor), transaction.atomic():
-            return func(*args, **kwargs)
-
-    return wrapper
-
-
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
-def _normalise(text: str) -> str:
-    return " ".join((text or "").split())
-
-
-def _add(errors: Errors, field: str, message: Any, code: str, **params: Any) -> None:
-    errors.setdefault(field, []).append(ValidationError(message, code=code, params=params or None))
-
-
-def _raise_if(errors: Errors) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _validate(instance: models.Model, errors: Errors) -> None:
-    """Field validation (Django's, translated) merged with the domain checks, all reported at once.
-
-    Constraints are checked after the domain checks, which repeat them with field-level messages; what is
-    left for them is a concurrent insert slipping between our check and the save.
-    """
-    try:
-        instance.full_clean(validate_constraints=False)
-    except ValidationError as exc:
-        exc.update_error_dict(errors)
-    _raise_if(errors)
-    instance.validate_constraints()
-
-
-def _format_day(day: datetime.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
 
 def _period_text(start: datetime.date | None, end: datetime.date | None) -> str:
-    return f"{_format_day(start) or '…'} – {_format_day(end) or str(_('nay'))}"
+    return f"{format_day(start) or '…'} – {format_day(end) or str(_('nay'))}"
 
 
 def _periods_overlap(
@@ -126,37 +78,28 @@ def _is_in_or_above(agency: Agency, unit: AdminUnit) -> bool:
     return unit.path == agency.unit.path or unit.path.startswith(f"{agency.unit.path}.")
 
 
-def _check_stale(instance: Agency | InspectionTeam, version: int | None) -> None:
-    """Optimistic concurrency: the caller must have seen the latest version of the row (locked here)."""
-    current = type(instance).objects.select_for_update().only("version").get(pk=instance.pk).version
-    if version is None or int(version) != current:
-        raise ValidationError(
-            {"version": [ValidationError(STALE_EDIT, code="stale", params={"current": current})]}
-        )
-
-
 # --- agencies -----------------------------------------------------------------------------------------------
 
 
 def _validate_agency(agency: Agency) -> None:
     errors: Errors = {}
-    agency.name = _normalise(agency.name)
-    agency.short_name = _normalise(agency.short_name)
+    agency.name = normalise_spaces(agency.name)
+    agency.short_name = normalise_spaces(agency.short_name)
     agency.name_search = search_key(agency.name)
     agency.name_sort = sort_key(agency.name)
     if agency.valid_from and agency.valid_to and agency.valid_to < agency.valid_from:
-        _add(errors, "valid_to", PERIOD_REVERSED, "period_reversed")
+        add_error(errors, "valid_to", PERIOD_REVERSED, "period_reversed")
     if agency.unit_id and agency.name:
         same_key = Agency.objects.filter(unit_id=agency.unit_id, name_search=agency.name_search).exclude(
             pk=agency.pk
         )
         if any(other.name.casefold() == agency.name.casefold() for other in same_key):
-            _add(errors, "name", AGENCY_NAME_TAKEN, "duplicate", name=agency.name)
+            add_error(errors, "name", AGENCY_NAME_TAKEN, "duplicate", name=agency.name)
         if agency.unit.is_legacy and (agency.valid_to is None or agency.valid_to > LEGACY_LAST_DAY):
-            _add(errors, "valid_to", LEGACY_AGENCY_MUST_CLOSE, "legacy_open")
+            add_error(errors, "valid_to", LEGACY_AGENCY_MUST_CLOSE, "legacy_open")
     if agency.pk:
         _check_focal_within_activity(agency, errors)
-    _validate(agency, errors)
+    validate_instance(agency, errors)
 
 
 def _check_focal_within_activity(agency: Agency, errors: Errors) -> None:
@@ -169,14 +112,14 @@ def _check_focal_within_activity(agency: Agency, errors: Errors) -> None:
             assignment.valid_from is None or assignment.valid_from < agency.valid_from
         )
         if ends_after:
-            _add(errors, "valid_to", AGENCY_STILL_FOCAL, "still_focal", day=_format_day(agency.valid_to))
+            add_error(errors, "valid_to", AGENCY_STILL_FOCAL, "still_focal", day=format_day(agency.valid_to))
             return
         if starts_before:
-            _add(errors, "valid_from", FOCAL_AGENCY_NOT_ACTIVE, "focal_outside_activity")
+            add_error(errors, "valid_from", FOCAL_AGENCY_NOT_ACTIVE, "focal_outside_activity")
             return
 
 
-@_service
+@service
 def agency_create(
     *,
     actor: User,
@@ -198,7 +141,7 @@ def agency_create(
     return agency
 
 
-@_service
+@service
 def agency_update(*, actor: User, agency: Agency, version: int | None, changes: Mapping[str, Any]) -> Agency:
     """Change the agency's editable fields (kind, name, short name, activity dates).
 
@@ -210,7 +153,7 @@ def agency_update(*, actor: User, agency: Agency, version: int | None, changes: 
     unknown = set(changes) - AGENCY_EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_stale(agency, version)
+    check_stale(agency, version)
     for field_name, value in changes.items():
         setattr(agency, field_name, value if value is not None or field_name.startswith("valid_") else "")
     _validate_agency(agency)
@@ -219,7 +162,7 @@ def agency_update(*, actor: User, agency: Agency, version: int | None, changes: 
     return agency
 
 
-@_service
+@service
 def agency_close(*, actor: User, agency: Agency, on: datetime.date, version: int | None = None) -> Agency:
     """The agency stops operating at the end of `on` (merged, renamed, abolished). The row is kept.
 
@@ -228,13 +171,13 @@ def agency_close(*, actor: User, agency: Agency, on: datetime.date, version: int
     if not can_manage_agency(actor, agency):
         raise PermissionDenied
     if version is not None:
-        _check_stale(agency, version)
+        check_stale(agency, version)
     if agency.valid_to is not None:
         raise ValidationError(
             {
                 "valid_to": [
                     ValidationError(
-                        AGENCY_ALREADY_CLOSED, code="closed", params={"day": _format_day(agency.valid_to)}
+                        AGENCY_ALREADY_CLOSED, code="closed", params={"day": format_day(agency.valid_to)}
                     )
                 ]
             }
@@ -249,7 +192,7 @@ def agency_close(*, actor: User, agency: Agency, on: datetime.date, version: int
 # --- focal agency -------------------------------------------------------------------------------------------
 
 
-@_service
+@service
 def focal_agency_assign(
     *,
     actor: User,
@@ -271,14 +214,14 @@ def focal_agency_assign(
         raise PermissionDenied
     errors: Errors = {}
     if valid_from and valid_to and valid_to < valid_from:
-        _add(errors, "valid_to", PERIOD_REVERSED, "period_reversed")
+        add_error(errors, "valid_to", PERIOD_REVERSED, "period_reversed")
     if agency.unit_id != unit.pk:
-        _add(errors, "agency", FOCAL_AGENCY_OTHER_UNIT, "other_unit")
+        add_error(errors, "agency", FOCAL_AGENCY_OTHER_UNIT, "other_unit")
     elif (agency.valid_from and (valid_from is None or valid_from < agency.valid_from)) or (
         agency.valid_to and (valid_to is None or valid_to > agency.valid_to)
     ):
-        _add(errors, "agency", FOCAL_AGENCY_NOT_ACTIVE, "agency_not_active")
-    _raise_if(errors)
+        add_error(errors, "agency", FOCAL_AGENCY_NOT_ACTIVE, "agency_not_active")
+    raise_if(errors)
 
     overlapping = [
         other
@@ -298,7 +241,7 @@ def focal_agency_assign(
     refused = [other for other in overlapping if other not in to_close]
     if refused:
         other = refused[0]
-        _add(
+        add_error(
             errors,
             "valid_from",
             FOCAL_OVERLAP,
@@ -306,11 +249,11 @@ def focal_agency_assign(
             agency=other.agency.name,
             period=_period_text(other.valid_from, other.valid_to),
         )
-        _raise_if(errors)
+        raise_if(errors)
     for other in to_close:
         assert valid_from is not None  # to_close is empty without a start date
         other.valid_to = valid_from - datetime.timedelta(days=1)
-        _validate(other, {})
+        validate_instance(other, {})
         other.save()
 
     assignment = FocalAgencyAssignment(
@@ -318,9 +261,9 @@ def focal_agency_assign(
         agency=agency,
         valid_from=valid_from,
         valid_to=valid_to,
-        legal_basis=_normalise(legal_basis),
+        legal_basis=normalise_spaces(legal_basis),
     )
-    _validate(assignment, {})
+    validate_instance(assignment, {})
     assignment.save()
     return assignment
 
@@ -330,36 +273,36 @@ def focal_agency_assign(
 
 def _validate_team(team: InspectionTeam, *, lead_changed: bool) -> None:
     errors: Errors = {}
-    team.name = _normalise(team.name)
-    team.established_by = _normalise(team.established_by)
+    team.name = normalise_spaces(team.name)
+    team.established_by = normalise_spaces(team.established_by)
     team.name_search = search_key(team.name)
     team.name_sort = sort_key(team.name)
     if team.established_on and team.dissolved_on and team.dissolved_on < team.established_on:
-        _add(errors, "dissolved_on", PERIOD_REVERSED, "period_reversed")
+        add_error(errors, "dissolved_on", PERIOD_REVERSED, "period_reversed")
     if team.unit_id and team.lead_agency_id:
         lead = team.lead_agency
         if not _is_in_or_above(lead, team.unit):
-            _add(errors, "lead_agency", LEAD_AGENCY_OUT_OF_AREA, "out_of_area")
-        elif lead_changed and not lead.is_active_on(team.established_on or _today()):
-            day = team.established_on or _today()
-            _add(
+            add_error(errors, "lead_agency", LEAD_AGENCY_OUT_OF_AREA, "out_of_area")
+        elif lead_changed and not lead.is_active_on(team.established_on or today()):
+            day = team.established_on or today()
+            add_error(
                 errors,
                 "lead_agency",
                 AGENCY_CLOSED_ON_DAY,
                 "agency_closed",
                 agency=lead.name,
-                day=_format_day(day),
+                day=format_day(day),
             )
     if team.unit_id and team.name:
         same_key = InspectionTeam.objects.filter(unit_id=team.unit_id, name_search=team.name_search).exclude(
             pk=team.pk
         )
         if any(other.name.casefold() == team.name.casefold() for other in same_key):
-            _add(errors, "name", TEAM_NAME_TAKEN, "duplicate", name=team.name)
-    _validate(team, errors)
+            add_error(errors, "name", TEAM_NAME_TAKEN, "duplicate", name=team.name)
+    validate_instance(team, errors)
 
 
-@_service
+@service
 def team_create(
     *,
     actor: User,
@@ -384,7 +327,7 @@ def team_create(
     return team
 
 
-@_service
+@service
 def team_update(
     *, actor: User, team: InspectionTeam, version: int | None, changes: Mapping[str, Any]
 ) -> InspectionTeam:
@@ -394,7 +337,7 @@ def team_update(
     unknown = set(changes) - TEAM_EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    _check_stale(team, version)
+    check_stale(team, version)
     lead_changed = (
         "lead_agency" in changes and getattr(changes["lead_agency"], "pk", None) != team.lead_agency_id
     )
@@ -406,7 +349,7 @@ def team_update(
     return team
 
 
-@_service
+@service
 def team_member_add(
     *,
     actor: User,
@@ -422,32 +365,32 @@ def team_member_add(
     if not can_manage_team(actor, team):
         raise PermissionDenied
     errors: Errors = {}
-    day = joined_on or _today()
+    day = joined_on or today()
     if team.dissolved_on is not None and team.dissolved_on <= day:
-        _add(errors, NON_FIELD_ERRORS, TEAM_DISSOLVED, "team_dissolved")
+        add_error(errors, NON_FIELD_ERRORS, TEAM_DISSOLVED, "team_dissolved")
     member = TeamMember(
         team=team,
         agency=agency,
-        full_name=_normalise(full_name),
-        position=_normalise(position),
+        full_name=normalise_spaces(full_name),
+        position=normalise_spaces(position),
         team_role=team_role,
         user=user,
         joined_on=joined_on,
     )
     if not _is_in_or_above(agency, team.unit):
-        _add(errors, "agency", MEMBER_AGENCY_OUT_OF_AREA, "out_of_area")
+        add_error(errors, "agency", MEMBER_AGENCY_OUT_OF_AREA, "out_of_area")
     elif not agency.is_active_on(day):
-        _add(
-            errors, "agency", AGENCY_CLOSED_ON_DAY, "agency_closed", agency=agency.name, day=_format_day(day)
+        add_error(
+            errors, "agency", AGENCY_CLOSED_ON_DAY, "agency_closed", agency=agency.name, day=format_day(day)
         )
     if user is not None and not user.is_active:
-        _add(errors, "user", INACTIVE_USER, "inactive_user")
+        add_error(errors, "user", INACTIVE_USER, "inactive_user")
     if member.full_name:
         current = team.members.filter(agency=agency).filter(
             models.Q(left_on__isnull=True) | models.Q(left_on__gt=day)
         )
         if any(other.full_name.casefold() == member.full_name.casefold() for other in current):
-            _add(
+            add_error(
                 errors,
                 "full_name",
                 MEMBER_ALREADY_IN_TEAM,
@@ -455,32 +398,32 @@ def team_member_add(
                 name=member.full_name,
                 agency=agency.name,
             )
-    _validate(member, errors)
+    validate_instance(member, errors)
     member.save()
     return member
 
 
-@_service
+@service
 def team_member_remove(
     *, actor: User, member: TeamMember, left_on: datetime.date | None = None
 ) -> TeamMember:
     """The member leaves the team on `left_on` (default today); the row stays for the inspections' history."""
     if not can_manage_team(actor, member.team):
         raise PermissionDenied
-    day = left_on or _today()
+    day = left_on or today()
     errors: Errors = {}
     if member.left_on is not None:
-        _add(errors, "left_on", MEMBER_ALREADY_LEFT, "already_left", day=_format_day(member.left_on))
+        add_error(errors, "left_on", MEMBER_ALREADY_LEFT, "already_left", day=format_day(member.left_on))
     elif member.joined_on and day < member.joined_on:
-        _add(
+        add_error(
             errors,
             "left_on",
             MEMBER_LEFT_BEFORE_JOINING,
             "left_before_joining",
-            day=_format_day(member.joined_on),
+            day=format_day(member.joined_on),
         )
-    _raise_if(errors)
+    raise_if(errors)
     member.left_on = day
-    _validate(member, {})
+    validate_instance(member, {})
     member.save()
     return member
