@@ -6,4 +6,9 @@ urlpatterns = [
     path("", include("pcmd.accounts.api_urls")),
     path("", include("pcmd.geography.api_urls")),
     path("", include("pcmd.agencies.api_urls")),
+    path("", include("pcmd.planning.api_urls")),
+    path("", include("pcmd.inspections.api_urls")),
+    path("", include("pcmd.hotspots.api_urls")),
+    path("", include("pcmd.establishments.api_urls")),
+    path("", include("pcmd.legal.api_urls")),
 ]

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "pcmd.agencies",
     "pcmd.audit",
     "pcmd.planning",
+    "pcmd.legal",
+    "pcmd.establishments",
+    "pcmd.hotspots",
+    "pcmd.inspections",
     "pcmd.demo",
 ]
 
