@@ -6,6 +6,8 @@ changed only through an amendment that keeps the earlier text (PlanAmendment.sna
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import F, Q
 
@@ -243,11 +245,19 @@ class PlanAmendment(models.Model):
     reason = models.TextField("lý do")
     # The plan with its targets, tasks, rules and recipients as they were before this amendment.
     snapshot = models.JSONField("nội dung trước khi sửa")
+    # While an amendment is open (not completed) the issued plan's content may be edited; completing it
+    # regenerates the reporting calendar. At most one amendment of a plan is open at a time.
+    completed_at = models.DateTimeField("hoàn tất lúc", null=True, blank=True)
 
     class Meta:
         verbose_name = "sửa đổi kế hoạch"
         verbose_name_plural = "sửa đổi kế hoạch"
         ordering = ["plan_id", "at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan"], condition=Q(completed_at__isnull=True), name="one_open_amendment_per_plan"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.plan_id} @ {self.at:%d/%m/%Y}"
@@ -364,6 +374,11 @@ class Task(VersionedModel):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def is_overdue_on(self, day: datetime.date) -> bool:
+        """Past its due date and neither done nor cancelled."""
+        open_statuses = (self.Status.NOT_STARTED, self.Status.IN_PROGRESS)
+        return self.due_date is not None and self.due_date < day and self.status in open_statuses
 
 
 class TaskProgress(TimestampedModel):
