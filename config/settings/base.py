@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -225,6 +227,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
+
+# Field-level encryption of sensitive data (pcmd.core.encryption): Fernet keys, newest first (older keys
+# still decrypt until `manage.py rotate_field_keys` has re-encrypted everything), and a separate key for the
+# HMAC blind indexes. The embedded default derives both from SECRET_KEY; production requires its own.
+PCMD_FIELD_ENCRYPTION_KEYS = env.items("PCMD_FIELD_ENCRYPTION_KEYS") or [
+    base64.urlsafe_b64encode(hashlib.sha256(f"pcmd-field-key:{SECRET_KEY}".encode()).digest()).decode()
+]
+PCMD_BLIND_INDEX_KEY = (
+    env.text("PCMD_BLIND_INDEX_KEY") or hashlib.sha256(f"pcmd-blind-index:{SECRET_KEY}".encode()).hexdigest()
+)
 
 # Demo data and its single password (never loaded with production settings).
 PCMD_DEMO_PASSWORD = env.text("PCMD_DEMO_PASSWORD", "pcmd-demo-2026")

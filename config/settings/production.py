@@ -18,6 +18,9 @@ CELERY_BROKER_URL = env.text("CELERY_BROKER_URL") or REDIS_URL
 CELERY_RESULT_BACKEND = env.text("CELERY_RESULT_BACKEND") or REDIS_URL
 CELERY_TASK_ALWAYS_EAGER = False
 PCMD_REQUIRE_2FA = env.flag("PCMD_REQUIRE_2FA", True)
+# Sensitive fields are never encrypted with a key derived from SECRET_KEY in production.
+env.require("PCMD_FIELD_ENCRYPTION_KEYS")
+env.require("PCMD_BLIND_INDEX_KEY")
 EMAIL_BACKEND = env.text("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.text("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("DJANGO_EMAIL_PORT", 25)
