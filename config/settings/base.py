@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "pcmd.establishments",
     "pcmd.hotspots",
     "pcmd.inspections",
+    "pcmd.criminal_cases",
+    "pcmd.person_sanctions",
+    "pcmd.tips",
     "pcmd.demo",
 ]
 

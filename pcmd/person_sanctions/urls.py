@@ -1,0 +1,3 @@
+app_name = "person_sanctions"
+
+urlpatterns: list = []

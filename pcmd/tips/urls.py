@@ -1,0 +1,3 @@
+app_name = "tips"
+
+urlpatterns: list = []
