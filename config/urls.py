@@ -15,6 +15,7 @@ urlpatterns = [
     path("xu-phat-ca-nhan/", include("pcmd.person_sanctions.urls")),
     path("vu-an/", include("pcmd.criminal_cases.urls")),
     path("tin-bao/", include("pcmd.tips.urls")),
+    path("to-giac/", include("pcmd.tips.public_urls")),
     path("ke-hoach/", include("pcmd.planning.urls")),
     path("kiem-tra/", include("pcmd.inspections.urls")),
     path("diem-phuc-tap/", include("pcmd.hotspots.urls")),
