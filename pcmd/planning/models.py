@@ -7,11 +7,13 @@ changed only through an amendment that keeps the earlier text (PlanAmendment.sna
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import models
 from django.db.models import F, Q
 
 from pcmd.core.models import TimestampedModel, VersionedModel
+from pcmd.core.vietnamese import search_key
 
 
 class PlanArea(models.TextChoices):
@@ -128,6 +130,8 @@ class Plan(VersionedModel):
     signer_position = models.CharField("chức vụ người ký", max_length=120)
     signer_name = models.CharField("người ký", max_length=120, blank=True)
     original_text = models.FileField("văn bản gốc", upload_to="plans/originals/", blank=True)
+    # Reference and title without diacritics or case (decision 0004), kept by save(): "ke hoach 166" finds it.
+    title_search = models.CharField(max_length=700, editable=False, default="", db_index=False)
 
     class Meta:
         verbose_name = "kế hoạch"
@@ -152,6 +156,17 @@ class Plan(VersionedModel):
     def reference(self) -> str:
         """ "166/KH-UBND" (or "…/KH-UBND" while unnumbered)."""
         return f"{self.number or '...'}/{self.symbol}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.title_search = plan_search_key(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "number", "symbol"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "title_search"}
+        super().save(*args, **kwargs)
+
+
+def plan_search_key(plan: Plan) -> str:
+    return search_key(f"{plan.number}/{plan.symbol} {plan.title}")
 
 
 class PlanLegalBasis(models.Model):

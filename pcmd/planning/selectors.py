@@ -41,9 +41,7 @@ def plans_visible_to(
     plans = Plan.objects.filter(visible).select_related("issuing_unit", "issuing_agency", "implements")
     if q:
         key = search_key(q)
-        plans = plans.filter(
-            Q(title__icontains=q) | Q(number=q.strip()) | Q(issuing_unit__name_search__contains=key)
-        )
+        plans = plans.filter(Q(title_search__contains=key) | Q(issuing_unit__name_search__contains=key))
     if unit is not None:
         plans = plans.filter(issuing_unit=unit)
     if year:

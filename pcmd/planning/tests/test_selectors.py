@@ -49,6 +49,9 @@ def test_case_workers_read_plans_but_users_without_membership_do_not(
 def test_plans_filter_by_text_without_diacritics_year_and_status(draft_plan, issued_plan, province_officer):
     assert draft_plan.pk == issued_plan.pk
     assert list(selectors.plans_visible_to(province_officer, q="Son La")) == [issued_plan]
+    assert list(selectors.plans_visible_to(province_officer, q="ke hoach thuc hien")) == [issued_plan]
+    assert list(selectors.plans_visible_to(province_officer, q="35/kh")) == [issued_plan]
+    assert not selectors.plans_visible_to(province_officer, q="tuyen truyen").exists()
     assert list(selectors.plans_visible_to(province_officer, year=2026, status=Plan.Status.ISSUED)) == [
         issued_plan
     ]
