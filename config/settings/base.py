@@ -243,6 +243,8 @@ PCMD_BLIND_INDEX_KEY = (
 
 # Demo data and its single password (never loaded with production settings).
 PCMD_DEMO_PASSWORD = env.text("PCMD_DEMO_PASSWORD", "pcmd-demo-2026")
+# The original texts of the seed plans (never committed): attached to the plans when the folder is there.
+PCMD_SEED_ORIGINALS_DIR = Path(env.text("PCMD_SEED_ORIGINALS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 PCMD_ENVIRONMENT = "base"
 
 LOGGING = {

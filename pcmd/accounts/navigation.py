@@ -39,6 +39,8 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Đơn vị hành chính"), "geography:unit-list", Capability.VIEW_UNITS),
     MenuItem(_("Cơ quan, đơn vị"), "agencies:agency-list", Capability.VIEW_UNITS),
     MenuItem(_("Đội kiểm tra 178"), "agencies:team-list", Capability.VIEW_UNITS),
+    MenuItem(_("Kế hoạch"), "planning:plan-list", Capability.PLAN_VIEW),
+    MenuItem(_("Nhiệm vụ"), "planning:my-tasks", Capability.TASK_UPDATE),
     MenuItem(_("Nhật ký"), "audit:change-list", Capability.VIEW_AUDIT),
     MenuItem(_("Người dùng"), "accounts:user-list", Capability.MANAGE_USERS),
 )

@@ -133,8 +133,10 @@ def _reporters(
         # The focal agency of its time (Sở LĐ-TB&XH before 03/2025, Sở Y tế after); without one on record the
         # issuing body itself owes the report.
         return [(focal_agency_of(plan.issuing_unit, on=due_on) or plan.issuing_agency, None)]
-    # The agencies with tasks report to the recipient, which does not report to itself.
-    return [(agency, None) for agency in assigned_agencies_of(plan) if agency.pk != rule.recipient_agency_id]
+    # The agencies with tasks report to the recipient, which does not report to itself; nor does the issuing
+    # body, which leads the tasks handed to every lower unit and receives the compiled report.
+    excluded = {rule.recipient_agency_id, plan.issuing_agency_id}
+    return [(agency, None) for agency in assigned_agencies_of(plan) if agency.pk not in excluded]
 
 
 def deadlines_of(rule: ReportingRule, plan: Plan | None = None) -> list[ReportingDeadline]:

@@ -37,8 +37,12 @@ def plans_visible_to(
     jurisdiction = jurisdiction_of(user)
     if jurisdiction.is_empty:
         return Plan.objects.none()
-    visible = jurisdiction.q("issuing_unit__scope_path") | Q(issuing_unit__scope_path__in=upward_paths(user))
-    plans = Plan.objects.filter(visible).select_related("issuing_unit", "issuing_agency", "implements")
+    plans = Plan.objects.all()
+    if not jurisdiction.everything:
+        # Plans of the units in the jurisdiction, and of the units above (those plans apply to the user too).
+        upward = Q(issuing_unit__scope_path__in=upward_paths(user))
+        plans = plans.filter(jurisdiction.q("issuing_unit__scope_path") | upward)
+    plans = plans.select_related("issuing_unit", "issuing_agency", "implements")
     if q:
         key = search_key(q)
         plans = plans.filter(Q(title_search__contains=key) | Q(issuing_unit__name_search__contains=key))

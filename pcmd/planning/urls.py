@@ -1,3 +1,45 @@
-app_name = "planning"
+from django.urls import path
 
-urlpatterns: list = []
+from pcmd.planning.views import content, plans, tasks
+
+app_name = "planning"
+urlpatterns = [
+    path("", plans.plan_list, name="plan-list"),
+    path("tao/", plans.plan_create, name="plan-create"),
+    path("<int:plan_id>/", plans.plan_detail, name="plan-detail"),
+    path("<int:plan_id>/sua/", plans.plan_edit, name="plan-edit"),
+    path("<int:plan_id>/chi-tieu/", plans.plan_targets, name="plan-targets"),
+    path("<int:plan_id>/nhiem-vu/", plans.plan_tasks, name="plan-tasks"),
+    path("<int:plan_id>/bao-cao/", plans.plan_reporting, name="plan-reporting"),
+    path("<int:plan_id>/phan-cap/", plans.plan_cascade, name="plan-cascade"),
+    path("<int:plan_id>/lich-su/", plans.plan_history, name="plan-history"),
+    path("<int:plan_id>/ban-hanh/", plans.plan_issue, name="plan-issue"),
+    path("<int:plan_id>/xoa/", plans.plan_delete, name="plan-delete"),
+    path("<int:plan_id>/sua-doi/", plans.amendment_open, name="amendment-open"),
+    path("<int:plan_id>/sua-doi/hoan-tat/", plans.amendment_complete, name="amendment-complete"),
+    path("<int:plan_id>/ket-thuc/", plans.plan_close, name="plan-close"),
+    path("<int:plan_id>/tai-ve/van-ban.docx", plans.plan_docx, name="plan-docx"),
+    path("<int:plan_id>/tai-ve/phan-cong.xlsx", plans.plan_xlsx, name="plan-xlsx"),
+    path("<int:plan_id>/tai-ve/van-ban-goc/", plans.plan_original, name="plan-original"),
+    path("<int:plan_id>/noi-dung/them/", content.section_save, name="section-create"),
+    path("<int:plan_id>/noi-dung/<int:section_id>/sua/", content.section_save, name="section-edit"),
+    path("<int:plan_id>/chi-tieu/them/", content.target_save, name="target-create"),
+    path("<int:plan_id>/chi-tieu/ke-thua/", content.targets_inherit, name="targets-inherit"),
+    path("<int:plan_id>/chi-tieu/<int:target_id>/sua/", content.target_save, name="target-edit"),
+    path("<int:plan_id>/chi-tieu/<int:target_id>/xoa/", content.target_remove, name="target-remove"),
+    path("<int:plan_id>/nhiem-vu/them/", content.task_save, name="task-create"),
+    path("<int:plan_id>/nhiem-vu/<int:task_id>/sua/", content.task_save, name="task-edit"),
+    path("<int:plan_id>/nhiem-vu/<int:task_id>/xoa/", content.task_remove, name="task-remove"),
+    path("<int:plan_id>/bao-cao/them/", content.rule_save, name="rule-create"),
+    path("<int:plan_id>/bao-cao/<int:rule_id>/sua/", content.rule_save, name="rule-edit"),
+    path("<int:plan_id>/bao-cao/<int:rule_id>/xoa/", content.rule_remove, name="rule-remove"),
+    path("nhiem-vu/", tasks.my_tasks, name="my-tasks"),
+    path("nhiem-vu/tat-ca/", tasks.task_list, name="task-list"),
+    path("nhiem-vu/<int:task_id>/", tasks.task_detail, name="task-detail"),
+    path("nhiem-vu/<int:task_id>/tien-do/", tasks.task_progress, name="task-progress"),
+    path(
+        "nhiem-vu/<int:task_id>/tien-do/<int:progress_id>/minh-chung/",
+        tasks.progress_evidence,
+        name="progress-evidence",
+    ),
+]

@@ -139,3 +139,16 @@ def test_regenerating_removes_deadlines_no_rule_gives(son_la, commune):
     rule.period_kind = ReportingRule.PeriodKind.AD_HOC
     rule.save()
     assert reporting_deadlines_regenerate(plan) == 0
+
+
+def test_the_issuing_body_does_not_report_to_its_own_department(son_la, health_department):
+    # given a task handed to every commune, led by the issuing People's Committee itself
+    plan = PlanFactory.create(issuing_unit=son_la)
+    TaskFactory.create(plan=plan, lead_agency=plan.issuing_agency)
+    other = TaskFactory.create(plan=plan)
+    ReportingRuleFactory.create(plan=plan, recipient_agency=health_department)
+    # when
+    reporting_deadlines_regenerate(plan)
+    # then only the department with a task owes the report
+    reporters = set(ReportingDeadline.objects.filter(rule__plan=plan).values_list("reporter_agency", flat=True))
+    assert reporters == {other.lead_agency_id}

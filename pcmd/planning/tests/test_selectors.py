@@ -39,6 +39,11 @@ def test_a_commune_plan_is_not_seen_by_a_sibling_commune(
         selectors.plan_get(other_commune_officer, commune_plan.pk)
 
 
+def test_the_national_administrator_sees_every_plan(draft_plan, system_admin):
+    assert list(selectors.plans_visible_to(system_admin)) == [draft_plan]
+    assert selectors.plan_get(system_admin, draft_plan.pk) == draft_plan
+
+
 def test_case_workers_read_plans_but_users_without_membership_do_not(
     draft_plan, case_worker, no_membership_user
 ):

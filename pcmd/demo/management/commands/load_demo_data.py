@@ -21,6 +21,7 @@ WHAT = {
     "team_members": gettext_lazy("thành viên đội"),
     "accounts": gettext_lazy("tài khoản"),
     "memberships": gettext_lazy("phân công"),
+    "plans": gettext_lazy("kế hoạch"),
 }
 
 
@@ -54,7 +55,7 @@ class Command(BaseCommand):
         if not report.changed:
             self.stdout.write(_("Dữ liệu trình diễn đã có đủ, không thay đổi gì."))
             return
-        created = ", ".join(f"{count} {WHAT[key]}" for key, count in report.created.items())
+        created = ", ".join(f"{count} {WHAT.get(key, key)}" for key, count in report.created.items())
         if created:
             self.stdout.write(self.style.SUCCESS(_("Đã tạo: %(created)s.") % {"created": created}))
         if report.passwords_reset:

@@ -1,0 +1,25 @@
+"""Planning's part of the demo data: the five seed plans (Sơn La 2026 among them, on the demo agencies)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from pcmd.accounts.models import User
+from pcmd.planning.seed_loader import seed_plans_load
+
+
+class Counter(Protocol):
+    """What this module needs of pcmd.demo.services.DemoReport (planning does not import the demo app)."""
+
+    def count(self, what: str) -> None: ...
+
+
+def load_demo(*, actor: User, report: Counter) -> None:
+    """Load the seed plans that are missing; counts "plans", "agencies" and "focal_assignments" created."""
+    result = seed_plans_load(actor=actor)
+    for _plan in result.plans_created:
+        report.count("plans")
+    for _agency in result.agencies_created:
+        report.count("agencies")
+    for _assignment in range(result.focal_assignments):
+        report.count("focal_assignments")
