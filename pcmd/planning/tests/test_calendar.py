@@ -150,5 +150,5 @@ def test_the_issuing_body_does_not_report_to_its_own_department(son_la, health_d
     # when
     reporting_deadlines_regenerate(plan)
     # then only the department with a task owes the report
-    reporters = set(ReportingDeadline.objects.filter(rule__plan=plan).values_list("reporter_agency", flat=True))
-    assert reporters == {other.lead_agency_id}
+    deadlines = ReportingDeadline.objects.filter(rule__plan=plan)
+    assert set(deadlines.values_list("reporter_agency", flat=True)) == {other.lead_agency_id}
