@@ -185,6 +185,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets used by several fields get one schema name each (no naming-collision warnings).
+    "ENUM_NAME_OVERRIDES": {
+        "EstablishmentStatusEnum": "pcmd.establishments.models.Establishment.Status",
+        "EstablishmentRiskLevelEnum": "pcmd.establishments.models.RiskLevel",
+        "LicenceKindEnum": "pcmd.establishments.models.Licence.Kind",
+    },
 }
 
 # Every change to a model is recorded by django-auditlog, except bulk reference data and framework tables.

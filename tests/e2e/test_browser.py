@@ -44,29 +44,42 @@ def test_the_menu_leads_to_every_page_the_role_may_see(log_in, page, live_server
     # given an administrator (no 2FA in the embedded default)
     log_in("quantri")
     menu = page.get_by_test_id("main-menu")
-    labels = [label.strip() for label in menu.get_by_role("link").all_inner_texts()]
-    assert labels == [
-        "Tổng quan",
-        "Đơn vị hành chính",
-        "Cơ quan, đơn vị",
-        "Đội kiểm tra 178",
-        "Nhật ký",
-        "Người dùng",
+    groups = [g.strip() for g in menu.get_by_test_id("menu-group").all_inner_texts()]
+    assert groups == ["Kế hoạch", "Nghiệp vụ", "Danh mục", "Quản trị"]
+    links = menu.locator("a[href]")
+    targets = [
+        (text.strip(), links.nth(i).get_attribute("href")) for i, text in enumerate(links.all_text_contents())
     ]
+    assert targets[0] == ("Tổng quan", "/")
+    assert {"Kế hoạch", "Nhiệm vụ", "Đơn vị hành chính", "Cơ quan, đơn vị", "Nhật ký", "Người dùng"} <= {
+        label for label, _href in targets
+    }
     # when they visit each entry
-    for label in labels:
-        menu.get_by_role("link", name=label, exact=True).click()
-        page.wait_for_load_state()
+    for label, href in targets:
+        page.goto(f"{live_server.url}{href}")
         # then the page opens, in the layout, with its entry marked current
-        expect(menu.get_by_role("link", name=label, exact=True)).to_have_attribute("aria-current", "page")
-        assert page.title().endswith("Phòng, chống mại dâm")
+        expect(menu.locator(f'a[href="{href}"]')).to_have_attribute("aria-current", "page")
+        assert page.title().endswith("Phòng, chống mại dâm"), label
+
+
+def test_a_menu_group_opens_and_leads_to_its_page(log_in, page, system_admin):
+    log_in("quantri")
+    menu = page.get_by_test_id("main-menu")
+    menu.get_by_test_id("menu-group").filter(has_text="Danh mục").click()
+    menu.get_by_role("link", name="Cơ quan, đơn vị", exact=True).click()
+    page.wait_for_load_state()
+    expect(menu.locator('a[aria-current="page"]')).to_have_text("Cơ quan, đơn vị")
+    # the group holding the current page is marked too
+    expect(menu.locator("li.dropdown.active")).to_contain_text("Danh mục")
 
 
 def test_a_case_worker_has_no_audit_entry_in_the_menu(log_in, page, case_worker):
     log_in("ctxh.sonla")
     menu = page.get_by_test_id("main-menu")
+    menu.get_by_test_id("menu-group").filter(has_text="Danh mục").click()
     expect(menu.get_by_role("link", name="Đơn vị hành chính")).to_be_visible()
     expect(menu.get_by_role("link", name="Nhật ký")).to_have_count(0)
+    expect(menu.get_by_test_id("menu-group").filter(has_text="Quản trị")).to_have_count(0)
 
 
 def test_an_officer_with_two_memberships_switches_to_the_other_unit(log_in, page, two_hat_officer):
@@ -112,6 +125,7 @@ def test_on_a_phone_the_menu_folds_behind_the_toggler(browser, live_server, prov
     expect(menu_link).to_be_hidden()
     # when the toggler is tapped
     toggler.click()
+    page.get_by_test_id("main-menu").get_by_test_id("menu-group").filter(has_text="Danh mục").click()
     # then the menu opens and its links work
     expect(toggler).to_have_attribute("aria-expanded", "true")
     expect(menu_link).to_be_visible()
@@ -129,6 +143,7 @@ def test_an_administrator_creates_an_account_picking_the_unit_and_agency(
 ):
     # given
     log_in("quantri")
+    page.get_by_test_id("main-menu").get_by_test_id("menu-group").filter(has_text="Quản trị").click()
     page.get_by_test_id("main-menu").get_by_role("link", name="Người dùng").click()
     page.get_by_role("link", name="Thêm người dùng").click()
     # when they fill the form, typing the province's name to get its code suggested

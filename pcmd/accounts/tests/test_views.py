@@ -266,3 +266,22 @@ def test_suggestions_are_for_user_managers_only(client, province_officer):
     client.force_login(province_officer)
     assert client.get(reverse("accounts:unit-options"), {"unit": "14"}).status_code == 403
     assert client.get(reverse("accounts:membership-choices"), {"unit": "14"}).status_code == 403
+
+
+def test_the_menu_groups_entries_and_shows_a_lone_entry_as_a_link(system_admin, case_worker):
+    from pcmd.accounts.navigation import menu_entries
+
+    admin_menu = menu_entries(system_admin, "/co-quan/")
+    labels = [str(entry.label) for entry in admin_menu]
+    assert labels[0] == "Tổng quan"
+    catalogues = next(entry for entry in admin_menu if str(entry.label) == "Danh mục")
+    assert [str(c.label) for c in catalogues.children][:3] == [
+        "Đơn vị hành chính",
+        "Cơ quan, đơn vị",
+        "Đội kiểm tra 178",
+    ]
+    assert catalogues.current and not catalogues.url
+    # a case worker has a single planning entry: no dropdown of one
+    worker_menu = menu_entries(case_worker, "/")
+    planning = next(entry for entry in worker_menu if str(entry.label) == "Kế hoạch")
+    assert planning.children == () and planning.url == "/ke-hoach/"

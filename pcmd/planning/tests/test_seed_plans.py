@@ -432,30 +432,30 @@ def demo(load_units, no_originals):
     return demo_data_load()
 
 
-def test_the_son_la_plan_reuses_the_demo_agencies_and_focal_agency(demo):
-    # given
-    admin = User.objects.get(username="demo.admin")
-    agencies, focal = Agency.objects.count(), FocalAgencyAssignment.objects.count()
-    # when
-    report = seed_plans_load(actor=admin, plans=(son_la_2026.PLAN,))
-    # then
-    assert report.agencies_created == [] and report.focal_assignments == 0
-    assert (Agency.objects.count(), FocalAgencyAssignment.objects.count()) == (agencies, focal)
-    assert loaded("son_la_2026").issuing_agency.name == "Ủy ban nhân dân tỉnh Sơn La"
+def test_the_son_la_plan_uses_the_demo_agencies_and_focal_agency(demo):
+    from pcmd.demo import dataset
+
+    # given the demo data, which loads the seed plans after its own agencies
+    plan = Plan.objects.get(issuing_unit__code="14", issuing_unit__era=AdminUnit.Era.CURRENT)
+    demo_names = {spec.name for spec in dataset.PROVINCIAL_AGENCIES}
+    # then every agency the plan names is one of the demo's, and no focal agency was added
+    used = {plan.issuing_agency.name} | {task.lead_agency.name for task in plan.tasks.all()}
+    assert used <= demo_names
+    assert FocalAgencyAssignment.objects.filter(unit=plan.issuing_unit).count() == 2
 
 
-def test_load_demo_counts_the_plans_it_creates_and_nothing_the_second_time(demo):
+def test_the_demo_loads_the_seed_plans_and_a_second_load_creates_nothing(demo):
     from pcmd.demo.services import DemoReport
     from pcmd.planning.demo import load_demo
 
+    # given the demo data (which includes planning's load_demo)
+    assert demo.created["plans"] == 5 and Plan.objects.count() == 5
     admin = User.objects.get(username="demo.admin")
-    # when
-    first, second = DemoReport(), DemoReport()
-    load_demo(actor=admin, report=first)
-    load_demo(actor=admin, report=second)
+    # when planning's part runs again
+    again = DemoReport()
+    load_demo(actor=admin, report=again)
     # then
-    assert first.created["plans"] == 5 and first.created["agencies"] > 0
-    assert second.created == {}
+    assert again.created == {}
 
 
 # --- the command --------------------------------------------------------------------------------------------

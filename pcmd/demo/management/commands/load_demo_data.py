@@ -22,6 +22,13 @@ WHAT = {
     "accounts": gettext_lazy("tài khoản"),
     "memberships": gettext_lazy("phân công"),
     "plans": gettext_lazy("kế hoạch"),
+    "establishments": gettext_lazy("cơ sở kinh doanh dịch vụ"),
+    "establishment_licences": gettext_lazy("giấy phép của cơ sở"),
+    "establishment_commitments": gettext_lazy("bản cam kết"),
+    "establishment_health_checks": gettext_lazy("đợt khám sức khỏe người lao động"),
+    "establishment_status_changes": gettext_lazy("thay đổi trạng thái cơ sở"),
+    "hotspots": gettext_lazy("điểm phức tạp"),
+    "hotspot_events": gettext_lazy("diễn biến điểm phức tạp"),
 }
 
 
