@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
@@ -34,7 +33,5 @@ handler403 = "pcmd.core.views.permission_denied"
 handler404 = "pcmd.core.views.page_not_found"
 handler500 = "pcmd.core.views.server_error"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL, not even in DEBUG: each is downloaded through its app's
+# view, which checks the jurisdiction (photos of inspections, evidence, attachments of tips).

@@ -190,6 +190,18 @@ SPECTACULAR_SETTINGS = {
         "EstablishmentStatusEnum": "pcmd.establishments.models.Establishment.Status",
         "EstablishmentRiskLevelEnum": "pcmd.establishments.models.RiskLevel",
         "LicenceKindEnum": "pcmd.establishments.models.Licence.Kind",
+        "PlanKindEnum": "pcmd.planning.models.Plan.Kind",
+        "PlanStatusEnum": "pcmd.planning.models.Plan.Status",
+        "PlanSignerAuthorityEnum": "pcmd.planning.models.Plan.Authority",
+        "PlanAreaEnum": "pcmd.planning.models.PlanArea",
+        "TargetIndicatorKeyEnum": "pcmd.planning.models.IndicatorKey",
+        "TargetComparatorEnum": "pcmd.planning.models.Target.Comparator",
+        "TargetMeasureUnitEnum": "pcmd.planning.models.Target.MeasureUnit",
+        "TargetAppliesToEnum": "pcmd.planning.models.Target.AppliesTo",
+        "TaskStatusEnum": "pcmd.planning.models.Task.Status",
+        "TaskRecurrenceEnum": "pcmd.planning.models.Task.Recurrence",
+        "ReportingReportersEnum": "pcmd.planning.models.ReportingRule.Reporters",
+        "ReportingPeriodKindEnum": "pcmd.planning.models.ReportingRule.PeriodKind",
     },
 }
 

@@ -59,6 +59,8 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Cơ sở kinh doanh dịch vụ"), "establishments:list", Capability.ESTABLISHMENT_VIEW),
     MenuItem(_("Kế hoạch"), "planning:plan-list", Capability.PLAN_VIEW),
     MenuItem(_("Nhiệm vụ"), "planning:my-tasks", Capability.TASK_UPDATE),
+    MenuItem(_("Kiểm tra, xử lý"), "inspections:index", Capability.ESTABLISHMENT_VIEW),
+    MenuItem(_("Văn bản pháp luật"), "legal:index", Capability.ESTABLISHMENT_VIEW),
     MenuItem(_("Điểm phức tạp"), "hotspots:list", Capability.ESTABLISHMENT_VIEW),
     MenuItem(_("Nhật ký"), "audit:change-list", Capability.VIEW_AUDIT),
     MenuItem(_("Người dùng"), "accounts:user-list", Capability.MANAGE_USERS),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -20,9 +20,21 @@ INVALID_INPUT = "Dữ liệu gửi lên không hợp lệ. Xem lỗi của từn
 
 
 def _django_validation_to_drf(error: DjangoValidationError) -> exceptions.ValidationError:
-    if hasattr(error, "error_dict"):
-        return exceptions.ValidationError(error.message_dict)
-    return exceptions.ValidationError({"non_field_errors": error.messages})
+    """Field errors keep their field; Django's "__all__" becomes DRF's "non_field_errors"; a stale edit keeps
+    its machine code "stale" so clients can offer to reload."""
+    if not hasattr(error, "error_dict"):
+        return exceptions.ValidationError({"non_field_errors": error.messages}, code="invalid")
+    errors = {
+        ("non_field_errors" if field == NON_FIELD_ERRORS else field): messages
+        for field, messages in error.message_dict.items()
+    }
+    stale = any(e.code == "stale" for e in error.error_dict.get("version", []))
+    return exceptions.ValidationError(errors, code="stale" if stale else "invalid")
+
+
+def _is_stale(exc: exceptions.ValidationError) -> bool:
+    codes = exc.get_codes()
+    return isinstance(codes, dict) and "stale" in (codes.get("version") or [])
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
@@ -40,7 +52,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail
         errors = detail if isinstance(detail, dict) else {"non_field_errors": detail}
-        response.data = {"detail": _(INVALID_INPUT), "code": "invalid", "errors": errors}
+        code = "stale" if _is_stale(exc) else "invalid"
+        response.data = {"detail": _(INVALID_INPUT), "code": code, "errors": errors}
         response.status_code = status.HTTP_400_BAD_REQUEST
     elif isinstance(exc, exceptions.APIException):
         codes = exc.get_codes()

@@ -59,7 +59,8 @@ def raise_if(errors: Errors) -> None:
 
 
 def validate_instance(instance: models.Model, errors: Errors) -> None:
-    """Field validation (Django's, translated) merged with the domain checks, all reported at once.
+    """Field validation (Django's, translated) merged with the domain checks, all reported at once; a field
+    the domain checks already flagged keeps only their message.
 
     Constraints are checked after the domain checks, which repeat them with field-level messages; what is
     left for them is a concurrent insert slipping between our check and the save.
@@ -67,7 +68,11 @@ def validate_instance(instance: models.Model, errors: Errors) -> None:
     try:
         instance.full_clean(validate_constraints=False)
     except ValidationError as exc:
-        exc.update_error_dict(errors)
+        # Where the domain checks already explain a field, Django's generic message ("This field cannot be
+        # blank") would only repeat it less clearly.
+        for field, messages in exc.error_dict.items():
+            if field not in errors:
+                errors[field] = list(messages)
     raise_if(errors)
     instance.validate_constraints()
 

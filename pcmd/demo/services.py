@@ -33,6 +33,7 @@ DOMAIN_DEMOS: tuple[str, ...] = (
     "pcmd.planning.demo",
     "pcmd.establishments.demo",
     "pcmd.hotspots.demo",
+    "pcmd.inspections.demo",
 )
 
 PRODUCTION_REFUSED = _(

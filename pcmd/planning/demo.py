@@ -27,7 +27,9 @@ def load_demo(*, actor: User, report: Counter) -> None:
             "path", flat=True
         )
     )
-    result = seed_plans_load(actor=actor, plans=[s for s in ALL_SEED_PLANS if s.unit_path in loaded_paths])
+    result = seed_plans_load(
+        actor=actor, plans=tuple(s for s in ALL_SEED_PLANS if s.unit_path in loaded_paths)
+    )
     for _plan in result.plans_created:
         report.count("plans")
     for _agency in result.agencies_created:

@@ -29,6 +29,14 @@ WHAT = {
     "establishment_status_changes": gettext_lazy("thay đổi trạng thái cơ sở"),
     "hotspots": gettext_lazy("điểm phức tạp"),
     "hotspot_events": gettext_lazy("diễn biến điểm phức tạp"),
+    "legal_documents": gettext_lazy("văn bản pháp luật"),
+    "legal_provisions": gettext_lazy("căn cứ xử phạt"),
+    "inspection_plans": gettext_lazy("kế hoạch kiểm tra"),
+    "planned_inspections": gettext_lazy("cơ sở trong kế hoạch kiểm tra"),
+    "inspections": gettext_lazy("cuộc kiểm tra"),
+    "violations": gettext_lazy("vi phạm"),
+    "sanction_decisions": gettext_lazy("quyết định xử phạt"),
+    "follow_ups": gettext_lazy("lượt hậu kiểm"),
 }
 
 
