@@ -17,6 +17,49 @@ from pcmd.geography.tests.factories import make_commune, make_province
 CHROMIUM = "/usr/bin/chromium"
 
 
+def _seed_functions() -> dict[str, list]:
+    """The `seed(apps, schema_editor)` functions of our data migrations, per app label."""
+    import importlib
+    import pkgutil
+
+    from django.apps import apps
+
+    found: dict[str, list] = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("pcmd."):
+            continue
+        try:
+            package = importlib.import_module(f"{config.name}.migrations")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            if callable(getattr(module, "seed", None)):
+                found.setdefault(config.label, []).append(module.seed)
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_data_survives_flushes(django_db_setup, django_db_blocker):
+    """Transactional tests (the browser tests) empty every table afterwards, taking the reference data our
+    data migrations seeded (establishment types, legal references, checklist items...) with it. Django
+    re-sends post_migrate after such a flush; re-running each app's seed functions then restores that data
+    for the tests that follow in the same process, as a fresh migrate would. Test-only: production data is
+    seeded once by the migrations."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    seeds = _seed_functions()
+
+    def reseed(sender, **kwargs):  # type: ignore[no-untyped-def]
+        for seed in seeds.get(sender.label, []):
+            seed(apps, None)
+
+    post_migrate.connect(reseed, weak=False, dispatch_uid="pcmd-tests-reseed")
+    yield
+    post_migrate.disconnect(dispatch_uid="pcmd-tests-reseed")
+
+
 @pytest.fixture
 def son_la(db):
     return make_province("14", "Tỉnh Sơn La")

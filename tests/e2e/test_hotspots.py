@@ -66,6 +66,7 @@ def test_police_record_an_elimination_then_find_the_hotspot_on_the_map(log_in, p
     with_position, _without = hotspots
     # given the police officer opens the hotspot from the menu
     log_in("congan.sonla")
+    page.get_by_test_id("main-menu").get_by_test_id("menu-group").filter(has_text="Nghiệp vụ").click()
     page.get_by_test_id("main-menu").get_by_role("link", name="Điểm phức tạp", exact=True).click()
     page.get_by_role("link", name="Khu vực bờ kè suối Nậm La").click()
     expect(page.get_by_test_id("hotspot-status")).to_have_text("Đang đấu tranh, xử lý")

@@ -26,6 +26,7 @@ def son_la_agencies(son_la, health_department):
 def test_a_coordinator_creates_issues_and_downloads_a_plan(log_in, page, province_officer, son_la_agencies):
     # given the coordinator of Sơn La is logged in
     log_in("dieuphoi.sonla")
+    page.get_by_test_id("main-menu").get_by_test_id("menu-group").filter(has_text="Kế hoạch").click()
     page.get_by_test_id("main-menu").get_by_role("link", name="Kế hoạch", exact=True).click()
     page.get_by_role("link", name="Tạo kế hoạch").click()
 
