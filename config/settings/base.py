@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "auditlog",
     "django_htmx",
+    # The offline captcha of the citizens' tip portal (images drawn by Pillow; no outside service).
+    "captcha",
     # Our apps, in layering order (an app imports only apps above it).
     "pcmd.core",
     "pcmd.geography",
@@ -190,6 +192,12 @@ SPECTACULAR_SETTINGS = {
         "EstablishmentStatusEnum": "pcmd.establishments.models.Establishment.Status",
         "EstablishmentRiskLevelEnum": "pcmd.establishments.models.RiskLevel",
         "LicenceKindEnum": "pcmd.establishments.models.Licence.Kind",
+        "TipStatusEnum": "pcmd.tips.models.TipStatus",
+        "TipOutcomeEnum": "pcmd.tips.models.TipOutcome",
+        "TipCategoryEnum": "pcmd.tips.models.TipCategory",
+        "TipChannelEnum": "pcmd.tips.models.TipChannel",
+        "TipEventKindEnum": "pcmd.tips.models.TipEvent.Kind",
+        "TipMessageSenderEnum": "pcmd.tips.models.TipMessage.Sender",
         "PlanKindEnum": "pcmd.planning.models.Plan.Kind",
         "PlanStatusEnum": "pcmd.planning.models.Plan.Status",
         "PlanSignerAuthorityEnum": "pcmd.planning.models.Plan.Authority",
@@ -216,6 +224,15 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "authtoken",
     "geography",
     "audit",
+    # Captcha challenges are throwaway rows; tip content, informants, attachments, messages and events are
+    # encrypted and have their own trail (TipEvent, the access log): a copy in the change log would hold
+    # them in clear text and, for the portal, the citizen's address.
+    "captcha",
+    "tips.Tip",
+    "tips.Informant",
+    "tips.TipAttachment",
+    "tips.TipMessage",
+    "tips.TipEvent",
 )
 # Never copy secrets into the audit log (password hashes, TOTP keys), nor log every login or code check.
 AUDITLOG_EXCLUDE_TRACKING_FIELDS = (
@@ -227,6 +244,8 @@ AUDITLOG_EXCLUDE_TRACKING_FIELDS = (
     "throttling_failure_timestamp",
     "throttling_failure_count",
 )
+# Officers' addresses are kept on change-log entries. The tip portal never reaches the change log (its models
+# are excluded above) and its views also clear the address from auditlog's context (pcmd.tips.public_views).
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 CELERY_BROKER_URL = env.text("CELERY_BROKER_URL", "memory://")
@@ -249,6 +268,13 @@ CONTENT_SECURITY_POLICY = {
 }
 X_FRAME_OPTIONS = "DENY"
 
+# The tip portal's captcha: a small sum (language-neutral, readable on a cheap phone), valid 30 minutes (a
+# citizen may take a while to write).
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "x"
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_FONT_SIZE = 28
+
 # Field-level encryption of sensitive data (pcmd.core.encryption): Fernet keys, newest first (older keys
 # still decrypt until `manage.py rotate_field_keys` has re-encrypted everything), and a separate key for the
 # HMAC blind indexes. The embedded default derives both from SECRET_KEY; production requires its own.
@@ -268,7 +294,29 @@ PCMD_ENVIRONMENT = "base"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The citizens' tip portal leaves no request details in the logs (pcmd.tips.log_privacy).
+    "filters": {"tip_portal_privacy": {"()": "pcmd.tips.log_privacy.PortalPrivacyFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": env.text("PCMD_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["tip_portal_privacy"]},
+        "django.security.csrf": {"filters": ["tip_portal_privacy"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["tip_portal_privacy"],
+        },
+    },
 }

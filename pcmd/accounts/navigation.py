@@ -62,6 +62,9 @@ MENU: tuple[MenuItem, ...] = (
     MenuItem(_("Kiểm tra, xử lý"), "inspections:index", Capability.ESTABLISHMENT_VIEW),
     MenuItem(_("Văn bản pháp luật"), "legal:index", Capability.ESTABLISHMENT_VIEW),
     MenuItem(_("Điểm phức tạp"), "hotspots:list", Capability.ESTABLISHMENT_VIEW),
+    MenuItem(_("Tố giác, tin báo"), "tips:queue", Capability.TIP_HANDLE),
+    MenuItem(_("Vụ án"), "criminal_cases:list", Capability.CRIMINAL_CASE_MANAGE),
+    MenuItem(_("Xử phạt cá nhân"), "person_sanctions:list", Capability.PERSON_SANCTION_MANAGE),
     MenuItem(_("Nhật ký"), "audit:change-list", Capability.VIEW_AUDIT),
     MenuItem(_("Người dùng"), "accounts:user-list", Capability.MANAGE_USERS),
 )

@@ -34,6 +34,9 @@ DOMAIN_DEMOS: tuple[str, ...] = (
     "pcmd.establishments.demo",
     "pcmd.hotspots.demo",
     "pcmd.inspections.demo",
+    "pcmd.criminal_cases.demo",
+    "pcmd.person_sanctions.demo",
+    "pcmd.tips.demo",
 )
 
 PRODUCTION_REFUSED = _(

@@ -37,6 +37,13 @@ WHAT = {
     "violations": gettext_lazy("vi phạm"),
     "sanction_decisions": gettext_lazy("quyết định xử phạt"),
     "follow_ups": gettext_lazy("lượt hậu kiểm"),
+    "criminal_cases": gettext_lazy("vụ án"),
+    "criminal_case_stages": gettext_lazy("giai đoạn tố tụng"),
+    "criminal_case_offenders": gettext_lazy("đối tượng trong vụ án"),
+    "person_sanction_tallies": gettext_lazy("số liệu xử phạt cá nhân"),
+    "tips": gettext_lazy("tố giác, tin báo"),
+    "tip_messages": gettext_lazy("tin nhắn với người tố giác"),
+    "tip_routing_rules": gettext_lazy("quy tắc chuyển tin báo"),
 }
 
 
