@@ -45,3 +45,32 @@ def test_drf_validation_error_keeps_its_field_errors():
 
 def test_unknown_exceptions_are_left_to_django():
     assert exception_handler(RuntimeError("boom"), {}) is None
+
+
+def test_a_stale_edit_keeps_its_code_so_clients_can_offer_to_reload():
+    error = DjangoValidationError({"version": [DjangoValidationError("Đã có người sửa.", code="stale")]})
+    response = exception_handler(error, {})
+    assert response is not None
+    assert response.status_code == 400
+    assert response.data["code"] == "stale"
+    assert response.data["errors"] == {"version": ["Đã có người sửa."]}
+
+
+def test_whole_record_errors_of_a_service_are_named_non_field_errors():
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    error = DjangoValidationError({NON_FIELD_ERRORS: ["Kế hoạch đã được ban hành."], "number": ["Nhập số."]})
+    response = exception_handler(error, {})
+    assert response is not None
+    assert response.data["code"] == "invalid"
+    assert response.data["errors"] == {
+        "non_field_errors": ["Kế hoạch đã được ban hành."],
+        "number": ["Nhập số."],
+    }
+
+
+def test_the_whole_api_schema_generates_without_a_warning(capsys):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--file", "/dev/null", "--validate", "--fail-on-warn")
+    assert "Warning" not in capsys.readouterr().err
