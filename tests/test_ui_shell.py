@@ -46,6 +46,24 @@ def test_english_reaches_the_menu_and_django_messages(client, province_officer):
     assert "This field is required." in errors
 
 
+def test_a_planning_page_and_the_tip_portal_are_in_english_after_the_switch(client, province_officer):
+    # given an officer and an anonymous citizen who both picked English
+    client.force_login(province_officer)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    citizen = Client()
+    citizen.post(reverse("set_language"), {"language": "en", "next": reverse("tips_public:submit")})
+    # when
+    plans = client.get(reverse("planning:plan-list")).content.decode()
+    portal = citizen.get(reverse("tips_public:submit")).content.decode()
+    # then the headings, filters and choice labels are English
+    assert '<html lang="en">' in plans
+    assert "Create a plan" in plans and "Year of implementation" in plans and "Annual plan" in plans
+    assert "0 plans" in plans and "Tạo kế hoạch" not in plans and "Kế hoạch năm" not in plans
+    assert '<html lang="en">' in portal
+    assert "Send a tip or report" in portal and "What do you want to report?" in portal
+    assert "Human trafficking" in portal and "Gửi tin báo, tố giác" not in portal
+
+
 @pytest.mark.parametrize("language", ["en", "vi"])
 def test_every_translation_keeps_the_placeholders_of_its_original(language):
     import gettext

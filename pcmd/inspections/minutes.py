@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import io
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_PARAGRAPH_ALIGNMENT
@@ -176,7 +176,15 @@ def _signatures(document: object, inspection: Inspection, leader: TeamMember | N
 
 
 def minutes_document(inspection: Inspection) -> bytes:
-    """The .docx bytes of the inspection's minutes (pass an inspection from selectors.inspection_get)."""
+    """The .docx bytes of the inspection's minutes (pass an inspection from selectors.inspection_get).
+
+    Always in Vietnamese, whatever the reader's interface language: it is the official record that is signed.
+    """
+    with translation.override("vi"):
+        return _minutes_document(inspection)
+
+
+def _minutes_document(inspection: Inspection) -> bytes:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

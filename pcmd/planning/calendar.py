@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from pcmd.agencies.models import Agency
@@ -56,8 +57,10 @@ def rule_periods(rule: ReportingRule, plan: Plan | None = None) -> list[Period]:
     if rule.period_kind == ReportingRule.PeriodKind.AD_HOC or not rule.due_day or not rule.due_month:
         return []
     periods: list[Period] = []
-    for year in _years(plan):
-        periods.extend(_periods_of_year(rule, year))
+    # Labels are stored with the deadlines: always Vietnamese, whatever the interface language of the request.
+    with translation.override("vi"):
+        for year in _years(plan):
+            periods.extend(_periods_of_year(rule, year))
     kept = []
     for period in periods:
         start, end = max(period.start, plan.period_start), min(period.end, plan.period_end)

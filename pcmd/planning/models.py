@@ -11,6 +11,8 @@ from typing import Any
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from pcmd.core.models import TimestampedModel, VersionedModel
 from pcmd.core.vietnamese import search_key
@@ -19,123 +21,153 @@ from pcmd.core.vietnamese import search_key
 class PlanArea(models.TextChoices):
     """Areas of work used to group targets and tasks (the seed plans' headings)."""
 
-    LEADERSHIP = "leadership", "Lãnh đạo, chỉ đạo"
-    COMMUNICATION = "communication", "Thông tin, tuyên truyền"
-    PREVENTION = "prevention", "Phòng ngừa, lồng ghép"
-    INSPECTION = "inspection", "Thanh tra, kiểm tra, xử lý vi phạm"
-    HOTSPOTS = "hotspots", "Triệt xóa điểm phức tạp"
-    HARM_REDUCTION = "harm_reduction", "Giảm hại, hỗ trợ hòa nhập cộng đồng"
-    TRAINING = "training", "Đào tạo, tập huấn"
-    OTHER = "other", "Khác"
+    LEADERSHIP = "leadership", _("Lãnh đạo, chỉ đạo")
+    COMMUNICATION = "communication", _("Thông tin, tuyên truyền")
+    PREVENTION = "prevention", _("Phòng ngừa, lồng ghép")
+    INSPECTION = "inspection", _("Thanh tra, kiểm tra, xử lý vi phạm")
+    HOTSPOTS = "hotspots", _("Triệt xóa điểm phức tạp")
+    HARM_REDUCTION = "harm_reduction", _("Giảm hại, hỗ trợ hòa nhập cộng đồng")
+    TRAINING = "training", _("Đào tạo, tập huấn")
+    OTHER = "other", _("Khác")
 
 
 class IndicatorKey(models.TextChoices):
     """Measurable quantities a target can be checked against; the indicators issue computes each one."""
 
-    COMMUNES_WITH_COMMUNICATION = "communes_with_communication", "% xã có ít nhất 1 hoạt động tuyên truyền"
-    DISTRICTS_WITH_COMMUNICATION = "districts_with_communication", "% huyện có hoạt động tuyên truyền"
-    MEDIA_POSTS_PER_MONTH = "media_posts_per_month", "Số tin, bài trên báo chí mỗi tháng"
-    WORKERS_AT_ESTABLISHMENTS_REACHED = "workers_reached", "% người lao động tại cơ sở KDDV được tuyên truyền"
+    # A leading "%" is literal: without the xgettext comments "% xã" would be read as a format directive and
+    # the English catalogue would not compile.
+    # xgettext:no-python-format
+    COMMUNES_WITH_COMMUNICATION = "communes_with_communication", _("% xã có ít nhất 1 hoạt động tuyên truyền")
+    # xgettext:no-python-format
+    DISTRICTS_WITH_COMMUNICATION = "districts_with_communication", _("% huyện có hoạt động tuyên truyền")
+    MEDIA_POSTS_PER_MONTH = "media_posts_per_month", _("Số tin, bài trên báo chí mỗi tháng")
+    WORKERS_AT_ESTABLISHMENTS_REACHED = (
+        "workers_reached",
+        # xgettext:no-python-format
+        _("% người lao động tại cơ sở KDDV được tuyên truyền"),
+    )
     INDUSTRIAL_WORKERS_REACHED = (
         "industrial_workers_reached",
-        "% người lao động khu công nghiệp được tuyên truyền",
+        # xgettext:no-python-format
+        _("% người lao động khu công nghiệp được tuyên truyền"),
     )
-    STUDENTS_REACHED = "students_reached", "% học sinh, sinh viên được tuyên truyền"
-    OFFICIALS_BRIEFED = "officials_briefed", "% cơ quan, đơn vị được quán triệt, phổ biến"
-    UNITS_WITH_PLAN = "units_with_plan", "% đơn vị cấp dưới có kế hoạch PCMD"
-    UNITS_INTEGRATING_PCMD = "units_integrating", "% đơn vị lồng ghép PCMD vào chương trình KT-XH"
-    COMMUNES_REGISTERED_HEALTHY = "communes_registered_healthy", "% xã đăng ký xã lành mạnh không tệ nạn"
-    COMMUNES_WITHOUT_PROSTITUTION = "communes_without_prostitution", "% xã không tệ nạn mại dâm"
-    TIPS_HANDLED_ON_TIME = "tips_handled_on_time", "% tố giác, tin báo được xử lý kịp thời"
-    CRIMES_HANDLED_CHANGE = "crimes_handled_change", "Mức tăng số tội phạm liên quan mại dâm được xử lý"
-    OFFENDERS_HANDLED = "offenders_handled", "% đối tượng vi phạm được xử lý"
-    ESTABLISHMENTS_LISTED = "establishments_listed", "% cơ sở KDDV được rà soát, đưa vào danh sách quản lý"
-    ESTABLISHMENTS_INSPECTED_YEAR = "establishments_inspected_year", "% cơ sở KDDV được kiểm tra trong năm"
+    # xgettext:no-python-format
+    STUDENTS_REACHED = "students_reached", _("% học sinh, sinh viên được tuyên truyền")
+    # xgettext:no-python-format
+    OFFICIALS_BRIEFED = "officials_briefed", _("% cơ quan, đơn vị được quán triệt, phổ biến")
+    # xgettext:no-python-format
+    UNITS_WITH_PLAN = "units_with_plan", _("% đơn vị cấp dưới có kế hoạch PCMD")
+    # xgettext:no-python-format
+    UNITS_INTEGRATING_PCMD = "units_integrating", _("% đơn vị lồng ghép PCMD vào chương trình KT-XH")
+    # xgettext:no-python-format
+    COMMUNES_REGISTERED_HEALTHY = "communes_registered_healthy", _("% xã đăng ký xã lành mạnh không tệ nạn")
+    # xgettext:no-python-format
+    COMMUNES_WITHOUT_PROSTITUTION = "communes_without_prostitution", _("% xã không tệ nạn mại dâm")
+    # xgettext:no-python-format
+    TIPS_HANDLED_ON_TIME = "tips_handled_on_time", _("% tố giác, tin báo được xử lý kịp thời")
+    CRIMES_HANDLED_CHANGE = "crimes_handled_change", _("Mức tăng số tội phạm liên quan mại dâm được xử lý")
+    # xgettext:no-python-format
+    OFFENDERS_HANDLED = "offenders_handled", _("% đối tượng vi phạm được xử lý")
+    # xgettext:no-python-format
+    ESTABLISHMENTS_LISTED = "establishments_listed", _("% cơ sở KDDV được rà soát, đưa vào danh sách quản lý")
+    # xgettext:no-python-format
+    ESTABLISHMENTS_INSPECTED_YEAR = "establishments_inspected_year", _("% cơ sở KDDV được kiểm tra trong năm")
     ESTABLISHMENTS_EVER_INSPECTED = (
         "establishments_ever_inspected",
-        "% cơ sở KDDV được kiểm tra ít nhất 1 lần",
+        # xgettext:no-python-format
+        _("% cơ sở KDDV được kiểm tra ít nhất 1 lần"),
     )
-    HOTSPOTS_ELIMINATED = "hotspots_eliminated", "% điểm phức tạp được triệt xóa"
-    HOTSPOTS_NEW = "hotspots_new", "Số điểm phức tạp phát sinh mới"
-    HOTSPOTS_REACTIVATED = "hotspots_reactivated", "Số điểm phức tạp tái hoạt động"
-    SEX_WORKERS_SERVED = "sex_workers_served", "% người bán dâm có nhu cầu được hỗ trợ dịch vụ"
-    OUTREACH_CONTACTS = "outreach_contacts", "Số lượt tiếp cận người bán dâm"
-    PILOT_MODEL_UNITS = "pilot_model_units", "% địa bàn triển khai mô hình"
-    OFFICIALS_TRAINED_PROVINCE = "officials_trained_province", "% cán bộ cấp tỉnh được tập huấn"
-    OFFICIALS_TRAINED_LOCAL = "officials_trained_local", "% cán bộ cấp huyện, xã được tập huấn"
+    # xgettext:no-python-format
+    HOTSPOTS_ELIMINATED = "hotspots_eliminated", _("% điểm phức tạp được triệt xóa")
+    HOTSPOTS_NEW = "hotspots_new", _("Số điểm phức tạp phát sinh mới")
+    HOTSPOTS_REACTIVATED = "hotspots_reactivated", _("Số điểm phức tạp tái hoạt động")
+    # xgettext:no-python-format
+    SEX_WORKERS_SERVED = "sex_workers_served", _("% người bán dâm có nhu cầu được hỗ trợ dịch vụ")
+    OUTREACH_CONTACTS = "outreach_contacts", _("Số lượt tiếp cận người bán dâm")
+    # xgettext:no-python-format
+    PILOT_MODEL_UNITS = "pilot_model_units", _("% địa bàn triển khai mô hình")
+    # xgettext:no-python-format
+    OFFICIALS_TRAINED_PROVINCE = "officials_trained_province", _("% cán bộ cấp tỉnh được tập huấn")
+    # xgettext:no-python-format
+    OFFICIALS_TRAINED_LOCAL = "officials_trained_local", _("% cán bộ cấp huyện, xã được tập huấn")
 
 
 class Plan(VersionedModel):
     class Kind(models.TextChoices):
-        PROGRAMME = "programme", "Kế hoạch giai đoạn (nhiều năm)"
-        ANNUAL = "annual", "Kế hoạch năm"
-        THEMATIC = "thematic", "Kế hoạch chuyên đề (kiểm tra, tuyên truyền...)"
+        PROGRAMME = "programme", _("Kế hoạch giai đoạn (nhiều năm)")
+        ANNUAL = "annual", _("Kế hoạch năm")
+        THEMATIC = "thematic", _("Kế hoạch chuyên đề (kiểm tra, tuyên truyền...)")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Dự thảo"
-        ISSUED = "issued", "Đã ban hành"
-        CLOSED = "closed", "Đã kết thúc"
-        SUPERSEDED = "superseded", "Đã được thay thế"
+        DRAFT = "draft", _("Dự thảo")
+        ISSUED = "issued", _("Đã ban hành")
+        CLOSED = "closed", _("Đã kết thúc")
+        SUPERSEDED = "superseded", _("Đã được thay thế")
 
     class Authority(models.TextChoices):
         """How the signer signs (Nghị định 30/2020, Điều 13)."""
 
-        DIRECT = "", "Ký trực tiếp"
-        ON_BEHALF = "KT.", "KT. (ký thay)"
-        ACTING = "Q.", "Q. (quyền)"
-        BY_ORDER = "TL.", "TL. (thừa lệnh)"
-        BY_AUTHORISATION = "TUQ.", "TUQ. (thừa ủy quyền)"
+        DIRECT = "", _("Ký trực tiếp")
+        ON_BEHALF = "KT.", _("KT. (ký thay)")
+        ACTING = "Q.", _("Q. (quyền)")
+        BY_ORDER = "TL.", _("TL. (thừa lệnh)")
+        BY_AUTHORISATION = "TUQ.", _("TUQ. (thừa ủy quyền)")
 
     issuing_unit = models.ForeignKey(
-        "geography.AdminUnit", on_delete=models.PROTECT, related_name="plans", verbose_name="đơn vị ban hành"
+        "geography.AdminUnit",
+        on_delete=models.PROTECT,
+        related_name="plans",
+        verbose_name=_("đơn vị ban hành"),
     )
     # The body that signs: UBND tỉnh, Ban Chỉ đạo 138 tỉnh ... (its name heads the document).
     issuing_agency = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
         related_name="issued_plans",
-        verbose_name="cơ quan ban hành",
+        verbose_name=_("cơ quan ban hành"),
     )
     # The line above the issuing body in the header when it is not a top-level body ("UBND TỈNH QUẢNG TRỊ").
-    parent_body_name = models.CharField("cơ quan chủ quản (dòng trên)", max_length=200, blank=True)
+    parent_body_name = models.CharField(_("cơ quan chủ quản (dòng trên)"), max_length=200, blank=True)
     # "166" of "166/KH-UBND"; empty until the plan is numbered at issue.
-    number = models.CharField("số", max_length=20, blank=True)
-    symbol = models.CharField("ký hiệu", max_length=40, default="KH-UBND")
-    issued_on = models.DateField("ngày ban hành", null=True, blank=True)
-    issued_place = models.CharField("địa danh", max_length=80)
-    title = models.CharField("trích yếu", max_length=500)
-    kind = models.CharField("loại kế hoạch", max_length=16, choices=Kind.choices)
-    period_start = models.DateField("thời gian thực hiện từ")
-    period_end = models.DateField("đến")
+    number = models.CharField(_("số"), max_length=20, blank=True)
+    symbol = models.CharField(_("ký hiệu"), max_length=40, default="KH-UBND")
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issued_place = models.CharField(_("địa danh"), max_length=80)
+    title = models.CharField(_("trích yếu"), max_length=500)
+    kind = models.CharField(_("loại kế hoạch"), max_length=16, choices=Kind.choices)
+    period_start = models.DateField(_("thời gian thực hiện từ"))
+    period_end = models.DateField(_("đến"))
     implements = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="implementing_plans",
-        verbose_name="thực hiện kế hoạch",
+        verbose_name=_("thực hiện kế hoạch"),
     )
     # A plan outside PCMD that this one implements (QĐ 1629/QĐ-TTg, a ministry plan) as cited in the text.
-    implements_reference = models.TextField("thực hiện văn bản (ngoài hệ thống)", blank=True)
-    preamble = models.TextField("phần mở đầu", blank=True)
-    purpose = models.TextField("mục đích", blank=True)
-    requirements = models.TextField("yêu cầu", blank=True)
-    budget_clause = models.TextField("kinh phí thực hiện", blank=True)
-    closing_text = models.TextField("đoạn kết", blank=True)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    implements_reference = models.TextField(_("thực hiện văn bản (ngoài hệ thống)"), blank=True)
+    preamble = models.TextField(_("phần mở đầu"), blank=True)
+    purpose = models.TextField(_("mục đích"), blank=True)
+    requirements = models.TextField(_("yêu cầu"), blank=True)
+    budget_clause = models.TextField(_("kinh phí thực hiện"), blank=True)
+    closing_text = models.TextField(_("đoạn kết"), blank=True)
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     # Signature block: "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / name.
-    signer_on_behalf_of = models.CharField("thay mặt (TM.)", max_length=120, blank=True)
-    signer_authority = models.CharField("thẩm quyền ký", max_length=5, choices=Authority.choices, blank=True)
-    signer_principal_title = models.CharField("chức danh người đứng đầu", max_length=120, blank=True)
-    signer_position = models.CharField("chức vụ người ký", max_length=120)
-    signer_name = models.CharField("người ký", max_length=120, blank=True)
-    original_text = models.FileField("văn bản gốc", upload_to="plans/originals/", blank=True)
+    signer_on_behalf_of = models.CharField(_("thay mặt (TM.)"), max_length=120, blank=True)
+    signer_authority = models.CharField(
+        _("thẩm quyền ký"), max_length=5, choices=Authority.choices, blank=True
+    )
+    signer_principal_title = models.CharField(_("chức danh người đứng đầu"), max_length=120, blank=True)
+    signer_position = models.CharField(_("chức vụ người ký"), max_length=120)
+    signer_name = models.CharField(_("người ký"), max_length=120, blank=True)
+    original_text = models.FileField(_("văn bản gốc"), upload_to="plans/originals/", blank=True)
     # Reference and title without diacritics or case (decision 0004), kept by save(): "ke hoach 166" finds it.
     title_search = models.CharField(max_length=700, editable=False, default="", db_index=False)
 
     class Meta:
-        verbose_name = "kế hoạch"
-        verbose_name_plural = "kế hoạch"
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
         ordering = ["-period_start", "issuing_unit_id", "id"]
         constraints = [
             models.CheckConstraint(
@@ -171,14 +203,14 @@ def plan_search_key(plan: Plan) -> str:
 
 class PlanLegalBasis(models.Model):
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="legal_bases", verbose_name="kế hoạch"
+        Plan, on_delete=models.CASCADE, related_name="legal_bases", verbose_name=_("kế hoạch")
     )
-    order = models.PositiveSmallIntegerField("thứ tự")
-    text = models.TextField("căn cứ")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    text = models.TextField(_("căn cứ"))
 
     class Meta:
-        verbose_name = "căn cứ pháp lý"
-        verbose_name_plural = "căn cứ pháp lý"
+        verbose_name = _("căn cứ pháp lý")
+        verbose_name_plural = _("căn cứ pháp lý")
         ordering = ["plan_id", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "order"], name="legal_basis_order_unique")]
 
@@ -189,15 +221,17 @@ class PlanLegalBasis(models.Model):
 class PlanSection(models.Model):
     """Free-text sections of the body that are neither targets nor assigned tasks ("Nhiệm vụ, giải pháp")."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name="kế hoạch")
-    order = models.PositiveSmallIntegerField("thứ tự")
-    area = models.CharField("lĩnh vực", max_length=16, choices=PlanArea.choices, default=PlanArea.OTHER)
-    heading = models.CharField("tiêu đề", max_length=300)
-    body = models.TextField("nội dung")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("kế hoạch")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    area = models.CharField(_("lĩnh vực"), max_length=16, choices=PlanArea.choices, default=PlanArea.OTHER)
+    heading = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"))
 
     class Meta:
-        verbose_name = "mục nội dung"
-        verbose_name_plural = "mục nội dung"
+        verbose_name = _("mục nội dung")
+        verbose_name_plural = _("mục nội dung")
         ordering = ["plan_id", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "order"], name="section_order_unique")]
 
@@ -209,15 +243,15 @@ class PlanRecipient(models.Model):
     """One line of "Nơi nhận:", in order; the archive line ("Lưu: VT, ...") is last."""
 
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="recipients", verbose_name="kế hoạch"
+        Plan, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("kế hoạch")
     )
-    order = models.PositiveSmallIntegerField("thứ tự")
-    text = models.CharField("nơi nhận", max_length=300)
-    is_archive = models.BooleanField("dòng lưu", default=False)
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    text = models.CharField(_("nơi nhận"), max_length=300)
+    is_archive = models.BooleanField(_("dòng lưu"), default=False)
 
     class Meta:
-        verbose_name = "nơi nhận"
-        verbose_name_plural = "nơi nhận"
+        verbose_name = _("nơi nhận")
+        verbose_name_plural = _("nơi nhận")
         ordering = ["plan_id", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "order"], name="recipient_order_unique")]
 
@@ -228,18 +262,20 @@ class PlanRecipient(models.Model):
 class PlanEvent(models.Model):
     """Every status change of a plan: who, when, from, to, note."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events", verbose_name="kế hoạch")
-    actor = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện"
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="events", verbose_name=_("kế hoạch")
     )
-    at = models.DateTimeField("thời điểm", auto_now_add=True)
-    from_status = models.CharField("từ", max_length=12, choices=Plan.Status.choices, blank=True)
-    to_status = models.CharField("sang", max_length=12, choices=Plan.Status.choices)
-    note = models.TextField("ghi chú", blank=True)
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người thực hiện")
+    )
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    from_status = models.CharField(_("từ"), max_length=12, choices=Plan.Status.choices, blank=True)
+    to_status = models.CharField(_("sang"), max_length=12, choices=Plan.Status.choices)
+    note = models.TextField(_("ghi chú"), blank=True)
 
     class Meta:
-        verbose_name = "sự kiện kế hoạch"
-        verbose_name_plural = "sự kiện kế hoạch"
+        verbose_name = _("sự kiện kế hoạch")
+        verbose_name_plural = _("sự kiện kế hoạch")
         ordering = ["plan_id", "at", "id"]
 
     def __str__(self) -> str:
@@ -250,23 +286,23 @@ class PlanAmendment(models.Model):
     """An amendment to an issued plan: the reason, the amending document, and the plan as it was before."""
 
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="amendments", verbose_name="kế hoạch"
+        Plan, on_delete=models.CASCADE, related_name="amendments", verbose_name=_("kế hoạch")
     )
     actor = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="người sửa đổi"
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người sửa đổi")
     )
-    at = models.DateTimeField("thời điểm", auto_now_add=True)
-    document_reference = models.CharField("văn bản sửa đổi", max_length=200, blank=True)
-    reason = models.TextField("lý do")
+    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    document_reference = models.CharField(_("văn bản sửa đổi"), max_length=200, blank=True)
+    reason = models.TextField(_("lý do"))
     # The plan with its targets, tasks, rules and recipients as they were before this amendment.
-    snapshot = models.JSONField("nội dung trước khi sửa")
+    snapshot = models.JSONField(_("nội dung trước khi sửa"))
     # While an amendment is open (not completed) the issued plan's content may be edited; completing it
     # regenerates the reporting calendar. At most one amendment of a plan is open at a time.
-    completed_at = models.DateTimeField("hoàn tất lúc", null=True, blank=True)
+    completed_at = models.DateTimeField(_("hoàn tất lúc"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "sửa đổi kế hoạch"
-        verbose_name_plural = "sửa đổi kế hoạch"
+        verbose_name = _("sửa đổi kế hoạch")
+        verbose_name_plural = _("sửa đổi kế hoạch")
         ordering = ["plan_id", "at", "id"]
         constraints = [
             models.UniqueConstraint(
@@ -280,39 +316,44 @@ class PlanAmendment(models.Model):
 
 class Target(TimestampedModel):
     class Comparator(models.TextChoices):
-        QUALITATIVE = "", "Định tính (không đo bằng số)"
-        AT_LEAST = "gte", "≥ (ít nhất, trên)"
-        AT_MOST = "lte", "≤ (không quá)"
-        EQUAL = "eq", "= (đúng bằng)"
-        INCREASE_BY = "increase", "tăng thêm"
-        DECREASE_BY = "decrease", "giảm"
+        QUALITATIVE = "", _("Định tính (không đo bằng số)")
+        AT_LEAST = "gte", _("≥ (ít nhất, trên)")
+        AT_MOST = "lte", _("≤ (không quá)")
+        EQUAL = "eq", _("= (đúng bằng)")
+        INCREASE_BY = "increase", _("tăng thêm")
+        DECREASE_BY = "decrease", _("giảm")
 
     class MeasureUnit(models.TextChoices):
-        PERCENT = "percent", "%"
-        COUNT = "count", "số lượng"
-        PERCENT_PER_YEAR = "percent_per_year", "% mỗi năm"
-        COUNT_PER_MONTH = "count_per_month", "lần mỗi tháng"
+        PERCENT = "percent", _("%")
+        COUNT = "count", _("số lượng")
+        # xgettext:no-python-format
+        PERCENT_PER_YEAR = "percent_per_year", _("% mỗi năm")
+        COUNT_PER_MONTH = "count_per_month", _("lần mỗi tháng")
 
     class AppliesTo(models.TextChoices):
-        ISSUING_UNIT = "issuing_unit", "Toàn địa bàn đơn vị ban hành"
-        EACH_DISTRICT = "each_district", "Từng huyện (trước 01/07/2025)"
-        EACH_COMMUNE = "each_commune", "Từng xã, phường"
-        EACH_AGENCY = "each_agency", "Từng cơ quan được giao"
+        ISSUING_UNIT = "issuing_unit", _("Toàn địa bàn đơn vị ban hành")
+        EACH_DISTRICT = "each_district", _("Từng huyện (trước 01/07/2025)")
+        EACH_COMMUNE = "each_commune", _("Từng xã, phường")
+        EACH_AGENCY = "each_agency", _("Từng cơ quan được giao")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets", verbose_name="kế hoạch")
-    order = models.PositiveSmallIntegerField("thứ tự")
-    area = models.CharField("lĩnh vực", max_length=16, choices=PlanArea.choices)
-    statement = models.TextField("chỉ tiêu (nguyên văn)")
-    indicator_key = models.CharField("chỉ số đo", max_length=40, choices=IndicatorKey.choices, blank=True)
-    comparator = models.CharField("so sánh", max_length=8, choices=Comparator.choices, blank=True)
-    value = models.DecimalField("giá trị", max_digits=12, decimal_places=2, null=True, blank=True)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="targets", verbose_name=_("kế hoạch")
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    area = models.CharField(_("lĩnh vực"), max_length=16, choices=PlanArea.choices)
+    statement = models.TextField(_("chỉ tiêu (nguyên văn)"))
+    indicator_key = models.CharField(_("chỉ số đo"), max_length=40, choices=IndicatorKey.choices, blank=True)
+    comparator = models.CharField(_("so sánh"), max_length=8, choices=Comparator.choices, blank=True)
+    value = models.DecimalField(_("giá trị"), max_digits=12, decimal_places=2, null=True, blank=True)
     # Upper end of a range ("tăng 3 - 5% mỗi năm": value 3, value_max 5).
-    value_max = models.DecimalField("giá trị tối đa", max_digits=12, decimal_places=2, null=True, blank=True)
-    measure_unit = models.CharField("đơn vị tính", max_length=16, choices=MeasureUnit.choices, blank=True)
-    due_year = models.PositiveSmallIntegerField("năm cần đạt", null=True, blank=True)
-    due_date = models.DateField("hạn đạt", null=True, blank=True)
+    value_max = models.DecimalField(
+        _("giá trị tối đa"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    measure_unit = models.CharField(_("đơn vị tính"), max_length=16, choices=MeasureUnit.choices, blank=True)
+    due_year = models.PositiveSmallIntegerField(_("năm cần đạt"), null=True, blank=True)
+    due_date = models.DateField(_("hạn đạt"), null=True, blank=True)
     applies_to = models.CharField(
-        "áp dụng cho", max_length=16, choices=AppliesTo.choices, default=AppliesTo.ISSUING_UNIT
+        _("áp dụng cho"), max_length=16, choices=AppliesTo.choices, default=AppliesTo.ISSUING_UNIT
     )
     # A lower unit's target inherited from the plan it implements (it may aim higher).
     inherited_from = models.ForeignKey(
@@ -321,12 +362,12 @@ class Target(TimestampedModel):
         null=True,
         blank=True,
         related_name="inherited_by",
-        verbose_name="kế thừa từ chỉ tiêu",
+        verbose_name=_("kế thừa từ chỉ tiêu"),
     )
 
     class Meta:
-        verbose_name = "chỉ tiêu"
-        verbose_name_plural = "chỉ tiêu"
+        verbose_name = _("chỉ tiêu")
+        verbose_name_plural = _("chỉ tiêu")
         ordering = ["plan_id", "order"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "order"], name="target_order_unique"),
@@ -352,38 +393,43 @@ class Target(TimestampedModel):
 
 class Task(VersionedModel):
     class Recurrence(models.TextChoices):
-        ONCE = "", "Một lần / theo hạn"
-        CONTINUOUS = "continuous", "Thường xuyên"
-        MONTHLY = "monthly", "Hằng tháng"
-        QUARTERLY = "quarterly", "Hằng quý"
-        SEMIANNUAL = "semiannual", "6 tháng"
-        YEARLY = "yearly", "Hằng năm"
+        ONCE = "", _("Một lần / theo hạn")
+        CONTINUOUS = "continuous", _("Thường xuyên")
+        MONTHLY = "monthly", _("Hằng tháng")
+        QUARTERLY = "quarterly", _("Hằng quý")
+        SEMIANNUAL = "semiannual", _("6 tháng")
+        YEARLY = "yearly", _("Hằng năm")
 
     class Status(models.TextChoices):
-        NOT_STARTED = "not_started", "Chưa thực hiện"
-        IN_PROGRESS = "in_progress", "Đang thực hiện"
-        DONE = "done", "Hoàn thành"
-        CANCELLED = "cancelled", "Không thực hiện"
+        NOT_STARTED = "not_started", _("Chưa thực hiện")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        DONE = "done", _("Hoàn thành")
+        CANCELLED = "cancelled", _("Không thực hiện")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name="kế hoạch")
-    order = models.PositiveSmallIntegerField("thứ tự")
-    area = models.CharField("lĩnh vực", max_length=16, choices=PlanArea.choices)
-    text = models.TextField("nội dung nhiệm vụ")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("kế hoạch"))
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    area = models.CharField(_("lĩnh vực"), max_length=16, choices=PlanArea.choices)
+    text = models.TextField(_("nội dung nhiệm vụ"))
     lead_agency = models.ForeignKey(
-        "agencies.Agency", on_delete=models.PROTECT, related_name="led_tasks", verbose_name="cơ quan chủ trì"
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="led_tasks",
+        verbose_name=_("cơ quan chủ trì"),
     )
     coordinating_agencies = models.ManyToManyField(
-        "agencies.Agency", blank=True, related_name="coordinated_tasks", verbose_name="cơ quan phối hợp"
+        "agencies.Agency", blank=True, related_name="coordinated_tasks", verbose_name=_("cơ quan phối hợp")
     )
     # Coordinators named as a group in the text ("các sở, ngành liên quan", "UBND các xã, phường").
-    coordinating_note = models.CharField("phối hợp (ghi chú)", max_length=300, blank=True)
-    due_date = models.DateField("thời hạn", null=True, blank=True)
-    recurrence = models.CharField("định kỳ", max_length=12, choices=Recurrence.choices, blank=True)
-    status = models.CharField("trạng thái", max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    coordinating_note = models.CharField(_("phối hợp (ghi chú)"), max_length=300, blank=True)
+    due_date = models.DateField(_("thời hạn"), null=True, blank=True)
+    recurrence = models.CharField(_("định kỳ"), max_length=12, choices=Recurrence.choices, blank=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
+    )
 
     class Meta:
-        verbose_name = "nhiệm vụ"
-        verbose_name_plural = "nhiệm vụ"
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan_id", "order"]
         constraints = [models.UniqueConstraint(fields=["plan", "order"], name="task_order_unique")]
 
@@ -400,19 +446,19 @@ class TaskProgress(TimestampedModel):
     """A dated progress update on a task, with optional evidence."""
 
     task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, related_name="progress_updates", verbose_name="nhiệm vụ"
+        Task, on_delete=models.CASCADE, related_name="progress_updates", verbose_name=_("nhiệm vụ")
     )
     actor = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name="người cập nhật"
+        "accounts.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("người cập nhật")
     )
-    reported_on = models.DateField("ngày cập nhật")
-    status = models.CharField("trạng thái", max_length=12, choices=Task.Status.choices)
-    note = models.TextField("kết quả, tiến độ")
-    evidence = models.FileField("minh chứng", upload_to="plans/evidence/", blank=True)
+    reported_on = models.DateField(_("ngày cập nhật"))
+    status = models.CharField(_("trạng thái"), max_length=12, choices=Task.Status.choices)
+    note = models.TextField(_("kết quả, tiến độ"))
+    evidence = models.FileField(_("minh chứng"), upload_to="plans/evidence/", blank=True)
 
     class Meta:
-        verbose_name = "tiến độ nhiệm vụ"
-        verbose_name_plural = "tiến độ nhiệm vụ"
+        verbose_name = _("tiến độ nhiệm vụ")
+        verbose_name_plural = _("tiến độ nhiệm vụ")
         ordering = ["task_id", "reported_on", "id"]
 
     def __str__(self) -> str:
@@ -423,27 +469,27 @@ class ReportingRule(TimestampedModel):
     """Who reports, to whom, for which period, by which day and month ("6 tháng trước ngày 25/6")."""
 
     class PeriodKind(models.TextChoices):
-        SEMIANNUAL = "semiannual", "6 tháng"
-        ANNUAL = "annual", "Năm"
-        QUARTERLY = "quarterly", "Quý"
-        AD_HOC = "ad_hoc", "Đột xuất"
+        SEMIANNUAL = "semiannual", _("6 tháng")
+        ANNUAL = "annual", _("Năm")
+        QUARTERLY = "quarterly", _("Quý")
+        AD_HOC = "ad_hoc", _("Đột xuất")
 
     class Reporters(models.TextChoices):
-        ASSIGNED_AGENCIES = "assigned_agencies", "Các cơ quan được giao nhiệm vụ trong kế hoạch"
-        LOWER_UNITS = "lower_units", "UBND các đơn vị cấp dưới"
-        NAMED_AGENCIES = "named_agencies", "Các cơ quan được nêu tên"
-        FOCAL_AGENCY = "focal_agency", "Cơ quan thường trực (báo cáo lên cấp trên)"
+        ASSIGNED_AGENCIES = "assigned_agencies", _("Các cơ quan được giao nhiệm vụ trong kế hoạch")
+        LOWER_UNITS = "lower_units", _("UBND các đơn vị cấp dưới")
+        NAMED_AGENCIES = "named_agencies", _("Các cơ quan được nêu tên")
+        FOCAL_AGENCY = "focal_agency", _("Cơ quan thường trực (báo cáo lên cấp trên)")
 
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="reporting_rules", verbose_name="kế hoạch"
+        Plan, on_delete=models.CASCADE, related_name="reporting_rules", verbose_name=_("kế hoạch")
     )
-    order = models.PositiveSmallIntegerField("thứ tự")
-    reporters = models.CharField("đơn vị báo cáo", max_length=20, choices=Reporters.choices)
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    reporters = models.CharField(_("đơn vị báo cáo"), max_length=20, choices=Reporters.choices)
     named_reporters = models.ManyToManyField(
         "agencies.Agency",
         blank=True,
         related_name="reporting_rules",
-        verbose_name="cơ quan báo cáo (nêu tên)",
+        verbose_name=_("cơ quan báo cáo (nêu tên)"),
     )
     recipient_agency = models.ForeignKey(
         "agencies.Agency",
@@ -451,19 +497,19 @@ class ReportingRule(TimestampedModel):
         null=True,
         blank=True,
         related_name="received_reporting_rules",
-        verbose_name="gửi về cơ quan",
+        verbose_name=_("gửi về cơ quan"),
     )
     # Recipient above PCMD's agencies ("Bộ Y tế", "UBND tỉnh") when it is not an agency in the system.
-    recipient_note = models.CharField("gửi về (ghi chú)", max_length=300, blank=True)
-    period_kind = models.CharField("kỳ báo cáo", max_length=12, choices=PeriodKind.choices)
+    recipient_note = models.CharField(_("gửi về (ghi chú)"), max_length=300, blank=True)
+    period_kind = models.CharField(_("kỳ báo cáo"), max_length=12, choices=PeriodKind.choices)
     # Day and month of the deadline within the period's year; empty for ad hoc reports.
-    due_day = models.PositiveSmallIntegerField("hạn: ngày", null=True, blank=True)
-    due_month = models.PositiveSmallIntegerField("hạn: tháng", null=True, blank=True)
-    statement = models.TextField("quy định (nguyên văn)", blank=True)
+    due_day = models.PositiveSmallIntegerField(_("hạn: ngày"), null=True, blank=True)
+    due_month = models.PositiveSmallIntegerField(_("hạn: tháng"), null=True, blank=True)
+    statement = models.TextField(_("quy định (nguyên văn)"), blank=True)
 
     class Meta:
-        verbose_name = "chế độ báo cáo"
-        verbose_name_plural = "chế độ báo cáo"
+        verbose_name = _("chế độ báo cáo")
+        verbose_name_plural = _("chế độ báo cáo")
         ordering = ["plan_id", "order"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "order"], name="reporting_rule_order_unique"),
@@ -476,7 +522,11 @@ class ReportingRule(TimestampedModel):
 
     def __str__(self) -> str:
         if self.due_day and self.due_month:
-            return f"{self.get_period_kind_display()} — trước {self.due_day:02d}/{self.due_month:02d}"
+            return gettext("%(period)s — trước %(day)02d/%(month)02d") % {
+                "period": self.get_period_kind_display(),
+                "day": self.due_day,
+                "month": self.due_month,
+            }
         return self.get_period_kind_display()
 
 
@@ -488,7 +538,7 @@ class ReportingDeadline(TimestampedModel):
     """
 
     rule = models.ForeignKey(
-        ReportingRule, on_delete=models.CASCADE, related_name="deadlines", verbose_name="chế độ báo cáo"
+        ReportingRule, on_delete=models.CASCADE, related_name="deadlines", verbose_name=_("chế độ báo cáo")
     )
     reporter_agency = models.ForeignKey(
         "agencies.Agency",
@@ -496,7 +546,7 @@ class ReportingDeadline(TimestampedModel):
         null=True,
         blank=True,
         related_name="reporting_deadlines",
-        verbose_name="cơ quan báo cáo",
+        verbose_name=_("cơ quan báo cáo"),
     )
     reporter_unit = models.ForeignKey(
         "geography.AdminUnit",
@@ -504,16 +554,16 @@ class ReportingDeadline(TimestampedModel):
         null=True,
         blank=True,
         related_name="reporting_deadlines",
-        verbose_name="đơn vị báo cáo",
+        verbose_name=_("đơn vị báo cáo"),
     )
-    period_label = models.CharField("kỳ", max_length=60)
-    period_start = models.DateField("kỳ từ")
-    period_end = models.DateField("kỳ đến")
-    due_on = models.DateField("hạn nộp", db_index=True)
+    period_label = models.CharField(_("kỳ"), max_length=60)
+    period_start = models.DateField(_("kỳ từ"))
+    period_end = models.DateField(_("kỳ đến"))
+    due_on = models.DateField(_("hạn nộp"), db_index=True)
 
     class Meta:
-        verbose_name = "hạn báo cáo"
-        verbose_name_plural = "lịch báo cáo"
+        verbose_name = _("hạn báo cáo")
+        verbose_name_plural = _("lịch báo cáo")
         ordering = ["due_on", "rule_id", "id"]
         constraints = [
             models.CheckConstraint(

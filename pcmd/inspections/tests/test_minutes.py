@@ -101,3 +101,18 @@ def test_page_numbers_in_the_header_from_page_two(document):
     assert section.different_first_page_header_footer
     assert "PAGE" in section.header._element.xml
     assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_the_minutes_are_in_vietnamese_for_a_reader_of_the_english_interface(
+    inspector, inspection, violation
+):
+    import io
+
+    from django.utils import translation
+    from docx import Document
+
+    with translation.override("en"):
+        content = minutes_document(inspection)
+    text = "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+    assert "BIÊN BẢN" in text
+    assert "MINUTES" not in text.upper()

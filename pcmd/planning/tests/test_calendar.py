@@ -152,3 +152,11 @@ def test_the_issuing_body_does_not_report_to_its_own_department(son_la, health_d
     # then only the department with a task owes the report
     deadlines = ReportingDeadline.objects.filter(rule__plan=plan)
     assert set(deadlines.values_list("reporter_agency", flat=True)) == {other.lead_agency_id}
+
+
+def test_period_labels_are_stored_in_vietnamese_whatever_the_interface_language(son_la):
+    from django.utils import translation
+
+    rule = ReportingRuleFactory.create(plan=PlanFactory.create(issuing_unit=son_la), due_day=15, due_month=5)
+    with translation.override("en"):
+        assert [p.label for p in rule_periods(rule)] == ["6 tháng đầu năm 2026"]
