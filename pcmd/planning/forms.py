@@ -3,6 +3,7 @@ errors come back onto these forms through `apply_service_errors`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -54,7 +55,9 @@ def text_area(
     )
 
 
-def _choices(choices: list[tuple[str, str]], empty: StrOrPromise = CHOOSE) -> list[tuple[str, Any]]:
+def _choices(
+    choices: Sequence[tuple[str, StrOrPromise]], empty: StrOrPromise = CHOOSE
+) -> list[tuple[str, Any]]:
     return [("", empty), *((value, label) for value, label in choices if value != "")]
 
 

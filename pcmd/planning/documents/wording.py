@@ -195,7 +195,8 @@ def grouped_by_area(rows: Iterable[Any]) -> list[tuple[str, list[Any]]]:
     for row in rows:
         groups.setdefault(row.area, []).append(row)
     return [
-        (PlanArea(area).label if area in PlanArea.values else area, items) for area, items in groups.items()
+        (str(PlanArea(area).label) if area in PlanArea.values else area, items)
+        for area, items in groups.items()
     ]
 
 
