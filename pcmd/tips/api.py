@@ -107,6 +107,7 @@ class TipDetailSerializer(TipListSerializer):
             "establishment",
             "hotspot",
             "inspection",
+            "criminal_case",
             "persons_count",
             "outcome_reference",
             "attachments",

@@ -283,6 +283,23 @@ class LinkInspectionForm(StyledForm):
         return bool(list(self.fields["inspection"].queryset[:1]))  # type: ignore[attr-defined]
 
 
+class LinkCriminalCaseForm(StyledForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, tip: Tip, user: User, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"version": tip.version})
+        super().__init__(*args, **kwargs)
+        self.fields["case"] = forms.ModelChoiceField(
+            label=_("Vụ án"),
+            queryset=selectors.criminal_cases_for_tip(user, tip),
+            empty_label=_("— Chọn vụ án —"),
+            widget=forms.Select(attrs={"class": "form-select"}),
+        )
+
+    def has_choices(self) -> bool:
+        return bool(list(self.fields["case"].queryset[:1]))  # type: ignore[attr-defined]
+
+
 class TipConfigForm(StyledForm):
     """A province's routing rules (one agency kind per category) and its own stage deadlines (blank: the
     default)."""

@@ -150,9 +150,17 @@ class Tip(VersionedModel):
     persons_count = models.PositiveIntegerField(_("số người liên quan"), null=True, blank=True)
     # Handling.
     outcome = models.CharField(_("kết quả xử lý"), max_length=24, choices=TipOutcome.choices, blank=True)
-    # The criminal case number, the receiving agency of a transfer, the sanction decision number...
-    # Criminal cases are recorded by pcmd.criminal_cases; until that app links back, the case is named here.
+    # The receiving agency of a transfer, the sanction decision number, a case handled outside PCMD...
     outcome_reference = models.CharField(_("số hiệu, nơi nhận"), max_length=255, blank=True)
+    # The criminal case opened on this tip (pcmd.criminal_cases), when it is recorded in PCMD.
+    criminal_case = models.ForeignKey(
+        "criminal_cases.CriminalCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tips",
+        verbose_name=_("vụ án"),
+    )
     inspection = models.ForeignKey(
         "inspections.Inspection",
         on_delete=models.PROTECT,

@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from pcmd.accounts.models import User
 from pcmd.accounts.scoping import scope_queryset
+from pcmd.criminal_cases.models import CriminalCase
+from pcmd.criminal_cases.selectors import criminal_cases_visible_to
 from pcmd.establishments.models import Establishment
 from pcmd.establishments.selectors import establishments_visible_to
 from pcmd.geography.models import AdminUnit
@@ -152,6 +154,11 @@ def establishments_for_tip(user: User, tip: Tip) -> QuerySet[Establishment]:
 
 def hotspots_for_tip(user: User, tip: Tip) -> QuerySet[Hotspot]:
     return hotspots_visible_to(user, unit=tip.province)
+
+
+def criminal_cases_for_tip(user: User, tip: Tip) -> QuerySet[CriminalCase]:
+    """Cases the handler may link: those they see (police) in the tip's province, newest first."""
+    return criminal_cases_visible_to(user, unit=tip.province)
 
 
 def inspections_for_tip(user: User, tip: Tip) -> QuerySet[Inspection]:

@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:tip_id>/tep/<int:attachment_id>/", views.attachment, name="attachment"),
     path("<int:tip_id>/tao-diem-phuc-tap/", views.create_hotspot, name="create-hotspot"),
     path("<int:tip_id>/lien-ket-kiem-tra/", views.link_inspection, name="link-inspection"),
+    path("<int:tip_id>/lien-ket-vu-an/", views.link_criminal_case, name="link-criminal-case"),
 ]

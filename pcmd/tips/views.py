@@ -21,12 +21,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pcmd.accounts.models import User
 from pcmd.accounts.scoping import active_membership, jurisdiction_of
+from pcmd.criminal_cases.policies import can_manage_criminal_cases
 from pcmd.geography.models import AdminUnit
 from pcmd.hotspots.policies import can_manage_hotspots
 from pcmd.tips import policies, selectors, services, workflow
 from pcmd.tips.forms import (
     HotspotFromTipForm,
     IntakeForm,
+    LinkCriminalCaseForm,
     LinkInspectionForm,
     MessageForm,
     RevealForm,
@@ -165,6 +167,13 @@ def _detail(request: HttpRequest, tip: Tip, *, status: int = 200, **extra: Any) 
         ),
         "inspection_form": extra.pop("inspection_form", None)
         or (LinkInspectionForm(tip=tip, user=user) if linkable and tip.inspection_id is None else None),
+        "can_see_cases": can_manage_criminal_cases(user),
+        "case_form": extra.pop("case_form", None)
+        or (
+            LinkCriminalCaseForm(tip=tip, user=user)
+            if linkable and tip.criminal_case_id is None and can_manage_criminal_cases(user)
+            else None
+        ),
         **extra,
     }
     response = render(request, "tips/detail.html", context, status=status)
@@ -347,3 +356,22 @@ def config(request: HttpRequest) -> HttpResponse:
             )
             return redirect(request.get_full_path())
     return render(request, "tips/config.html", {"form": form, "province": province})
+
+
+@require_POST
+def link_criminal_case(request: HttpRequest, tip_id: int) -> HttpResponse:
+    user = _user(request)
+    tip = selectors.tip_get(user, tip_id)
+    form = LinkCriminalCaseForm(request.POST, tip=tip, user=user)
+    if form.is_valid():
+        try:
+            services.tip_link_criminal_case(
+                actor=user, tip=tip, version=form.cleaned_data["version"], case=form.cleaned_data["case"]
+            )
+        except ValidationError as exc:
+            form.apply_service_errors(exc)
+            tip.refresh_from_db()
+        else:
+            messages.success(request, _("Đã liên kết vụ án với tin."))
+            return redirect(tip.get_absolute_url())
+    return _detail(request, tip, case_form=form)

@@ -16,6 +16,9 @@ from pcmd.agencies.models import Agency, InspectionTeam, TeamMember
 from pcmd.audit.models import AccessLog
 from pcmd.audit.services import access_log_record
 from pcmd.core.services import Errors, add_error, check_stale, raise_if, service, today, validate_instance
+from pcmd.criminal_cases import services as case_services
+from pcmd.criminal_cases.models import CriminalCase
+from pcmd.criminal_cases.selectors import criminal_cases_visible_to
 from pcmd.establishments.models import Establishment
 from pcmd.geography.models import AdminUnit
 from pcmd.hotspots import services as hotspot_services
@@ -67,6 +70,9 @@ ALREADY_HAS_INSPECTION = _("Tin đã liên kết với một cuộc kiểm tra."
 NO_COMMUNE_FOR_HOTSPOT = _("Tin chưa xác định xã, phường nơi xảy ra: không tạo được điểm phức tạp.")
 INSPECTION_NOT_VISIBLE = _("Không tìm thấy cuộc kiểm tra này trong phạm vi của bạn.")
 INSPECTION_OUTSIDE = _("Cuộc kiểm tra không thuộc tỉnh, thành phố của tin.")
+ALREADY_HAS_CASE = _("Tin đã liên kết với vụ án %(number)s.")
+CASE_NOT_VISIBLE = _("Không tìm thấy vụ án này trong phạm vi của bạn.")
+CASE_OUTSIDE = _("Vụ án không thuộc tỉnh, thành phố của tin.")
 
 
 def _allowed_text(status: str) -> str:
@@ -410,4 +416,72 @@ def tip_link_inspection(*, actor: User, tip: Tip, version: int | str | None, ins
     if tip.establishment_id is None:
         tip.establishment = inspection.establishment
     _link(tip, actor, str(_("Liên kết cuộc kiểm tra %(inspection)s.") % {"inspection": inspection}))
+    return tip
+
+
+def _check_case_linkable(tip: Tip, errors: Errors) -> None:
+    _require_linkable(tip, errors)
+    if tip.criminal_case_id is not None:
+        add_error(errors, "__all__", ALREADY_HAS_CASE, "linked", number=tip.criminal_case.number)  # type: ignore[union-attr]
+
+
+@service
+def tip_open_criminal_case(
+    *,
+    actor: User,
+    tip: Tip,
+    version: int | str | None,
+    unit: AdminUnit,
+    agency: Agency,
+    number: str,
+    article: str,
+    uncovered_on: datetime.date | None = None,
+    article_other: str = "",
+    victims_count: int = 0,
+    minor_victims_count: int = 0,
+) -> CriminalCase:
+    """Open a criminal case (pcmd.criminal_cases.services, whose rules apply: CRIMINAL_CASE_MANAGE over the
+    unit) on a verified tip and link it. The tip's content is not copied into the case: it stays encrypted
+    here, and the case summary is written by the investigator."""
+    _require_handler(actor, tip)
+    check_stale(tip, version)
+    errors: Errors = {}
+    _check_case_linkable(tip, errors)
+    if not _within_tip_province(tip, unit):
+        add_error(errors, "unit", CASE_OUTSIDE, "outside")
+    raise_if(errors)
+    case = case_services.criminal_case_create(
+        actor=actor,
+        unit=unit,
+        agency=agency,
+        number=number,
+        article=article,
+        article_other=article_other,
+        uncovered_on=uncovered_on or today(),
+        victims_count=victims_count,
+        minor_victims_count=minor_victims_count,
+        hotspots=[tip.hotspot] if tip.hotspot is not None else [],
+        establishments=[tip.establishment] if tip.establishment is not None else [],
+        note=str(_("Phát hiện từ tin báo %(reference)s.") % {"reference": tip.reference}),
+    )
+    tip.criminal_case = case
+    _link(tip, actor, str(_("Khởi tạo vụ án %(number)s.") % {"number": case.number}))
+    return case
+
+
+@service
+def tip_link_criminal_case(*, actor: User, tip: Tip, version: int | str | None, case: CriminalCase) -> Tip:
+    """Link a case already recorded (one the actor can see, in the tip's province)."""
+    _require_handler(actor, tip)
+    check_stale(tip, version)
+    errors: Errors = {}
+    _check_case_linkable(tip, errors)
+    if not errors:
+        if not criminal_cases_visible_to(actor).filter(pk=case.pk).exists():
+            add_error(errors, "case", CASE_NOT_VISIBLE, "not_visible")
+        elif not _within_tip_province(tip, case.unit):
+            add_error(errors, "case", CASE_OUTSIDE, "outside")
+    raise_if(errors)
+    tip.criminal_case = case
+    _link(tip, actor, str(_("Liên kết vụ án %(number)s.") % {"number": case.number}))
     return tip

@@ -652,3 +652,92 @@ def test_a_receipt_collision_draws_a_new_code(son_la, monkeypatch):
     second = submit(son_la).tip
     # then
     assert second.receipt_lookup != first.receipt_lookup
+
+
+# --- turning a tip into a criminal case ---------------------------------------------------------------------
+
+
+def test_the_police_open_a_criminal_case_from_a_verified_tip_and_the_link_stays(
+    police_officer, commune_tip, son_la, province_police
+):
+    from pcmd.criminal_cases.models import Article
+
+    walk(commune_tip, police_officer, S.CLASSIFIED)
+    # when
+    case = services.tip_open_criminal_case(
+        actor=police_officer,
+        tip=commune_tip,
+        version=commune_tip.version,
+        unit=son_la,
+        agency=province_police,
+        number="15/2026",
+        article=Article.ART_327,
+    )
+    # then the link is on both sides, and the tip's text is not copied into the case
+    commune_tip.refresh_from_db()
+    assert commune_tip.criminal_case == case
+    assert list(Tip.objects.filter(criminal_case=case)) == [commune_tip]
+    assert TIP_TEXT not in (case.summary or "")
+    assert commune_tip.events.filter(kind=TipEvent.Kind.LINKED).count() == 1
+    # and the handler may then record the outcome
+    services.tip_transition(
+        actor=police_officer,
+        tip=commune_tip,
+        to_status=S.HANDLED,
+        version=commune_tip.version,
+        outcome=TipOutcome.CRIMINAL_CASE_OPENED,
+        outcome_reference=case.number,
+    )
+
+
+def test_a_commune_officer_without_the_case_capability_cannot_open_a_case(
+    commune_officer, commune_tip, son_la, province_police
+):
+    from pcmd.criminal_cases.models import Article, CriminalCase
+
+    walk(commune_tip, commune_officer, S.CLASSIFIED)
+    with pytest.raises(PermissionDenied):
+        services.tip_open_criminal_case(
+            actor=commune_officer,
+            tip=commune_tip,
+            version=commune_tip.version,
+            unit=son_la,
+            agency=province_police,
+            number="16/2026",
+            article=Article.ART_328,
+        )
+    assert not CriminalCase.objects.exists()
+    commune_tip.refresh_from_db()
+    assert commune_tip.criminal_case is None
+
+
+@pytest.fixture
+def other_province_police(other_province):
+    from pcmd.agencies.models import AgencyKind
+    from pcmd.agencies.tests.factories import AgencyFactory
+
+    return AgencyFactory.create(unit=other_province, kind=AgencyKind.POLICE, name="Công an tỉnh Lai Châu")
+
+
+def test_an_existing_case_is_linked_once_and_only_within_the_tips_province(
+    police_officer, system_admin, commune_tip, son_la, province_police, other_province, other_province_police
+):
+    from pcmd.criminal_cases.tests.factories import case_via_services
+
+    walk(commune_tip, police_officer, S.CLASSIFIED)
+    case = case_via_services(police_officer, son_la, province_police)
+    outsider = case_via_services(system_admin, other_province, other_province_police, number="09/2026/VA")
+    with pytest.raises(ValidationError) as exc_info:
+        services.tip_link_criminal_case(
+            actor=police_officer, tip=commune_tip, version=commune_tip.version, case=outsider
+        )
+    assert errors_of(exc_info)["case"] == [str(triage.CASE_NOT_VISIBLE)]
+    services.tip_link_criminal_case(
+        actor=police_officer, tip=commune_tip, version=commune_tip.version, case=case
+    )
+    commune_tip.refresh_from_db()
+    with pytest.raises(ValidationError) as exc_info:
+        services.tip_link_criminal_case(
+            actor=police_officer, tip=commune_tip, version=commune_tip.version, case=case
+        )
+    assert errors_of(exc_info)["__all__"] == [f"Tin đã liên kết với vụ án {case.number}."]

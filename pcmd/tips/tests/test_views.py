@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from pcmd.agencies.models import AgencyKind
@@ -268,3 +269,31 @@ def test_the_coordinator_sets_the_provinces_rules_and_deadlines(login, province_
 @pytest.mark.parametrize("persona", ["commune_officer", "police_officer", "case_worker"])
 def test_others_cannot_open_the_configuration(persona, request, login):
     assert login(request.getfixturevalue(persona)).get("/tin-bao/cau-hinh/").status_code == 403
+
+
+def test_police_link_a_case_from_the_tip_page_and_both_pages_show_the_link(
+    login, police_officer, commune_tip, son_la, province_police
+):
+    from pcmd.criminal_cases.tests.factories import case_via_services
+
+    walk(commune_tip, police_officer, TipStatus.CLASSIFIED)
+    case = case_via_services(police_officer, son_la, province_police)
+    client = login(police_officer)
+    # when
+    response = client.post(
+        reverse("tips:link-criminal-case", args=[commune_tip.pk]),
+        {"version": commune_tip.version, "case": case.pk},
+    )
+    # then
+    assert response.status_code == 302
+    tip_page = client.get(reverse("tips:detail", args=[commune_tip.pk])).content.decode()
+    assert 'data-testid="tip-criminal-case"' in tip_page and case.number in tip_page
+    case_page = client.get(reverse("criminal_cases:detail", args=[case.pk])).content.decode()
+    assert commune_tip.reference in case_page
+
+
+def test_a_commune_officer_is_not_offered_case_links(login, commune_officer, commune_tip):
+
+    walk(commune_tip, commune_officer, TipStatus.CLASSIFIED)
+    page = login(commune_officer).get(reverse("tips:detail", args=[commune_tip.pk])).content.decode()
+    assert 'data-testid="case-form"' not in page
