@@ -4,4 +4,4 @@ Each benchmark is a module in this package with a `TITLE` and a `run(bench: Benc
 figures with `bench.measure(...)`. Add a module name to BENCHMARKS to register it.
 """
 
-BENCHMARKS: tuple[str, ...] = ("geography", "planning")
+BENCHMARKS: tuple[str, ...] = ("geography", "planning", "operations")
