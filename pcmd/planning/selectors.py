@@ -43,9 +43,9 @@ def plans_visible_to(
         upward = Q(issuing_unit__scope_path__in=upward_paths(user))
         plans = plans.filter(jurisdiction.q("issuing_unit__scope_path") | upward)
     plans = plans.select_related("issuing_unit", "issuing_agency", "implements")
-    if q:
-        key = search_key(q)
-        plans = plans.filter(Q(title_search__contains=key) | Q(issuing_unit__name_search__contains=key))
+    # Every word must appear in the reference and title or in the unit's name ("ke hoach son la 2026").
+    for word in search_key(q).replace(",", " ").split():
+        plans = plans.filter(Q(title_search__contains=word) | Q(issuing_unit__name_search__contains=word))
     if unit is not None:
         plans = plans.filter(issuing_unit=unit)
     if year:

@@ -56,6 +56,8 @@ def test_plans_filter_by_text_without_diacritics_year_and_status(draft_plan, iss
     assert list(selectors.plans_visible_to(province_officer, q="Son La")) == [issued_plan]
     assert list(selectors.plans_visible_to(province_officer, q="ke hoach thuc hien")) == [issued_plan]
     assert list(selectors.plans_visible_to(province_officer, q="35/kh")) == [issued_plan]
+    # words in any order, across the title and the unit's name, punctuation ignored
+    assert list(selectors.plans_visible_to(province_officer, q="son la ke hoach, 2026")) == [issued_plan]
     assert not selectors.plans_visible_to(province_officer, q="tuyen truyen").exists()
     assert list(selectors.plans_visible_to(province_officer, year=2026, status=Plan.Status.ISSUED)) == [
         issued_plan
